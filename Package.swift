@@ -1,0 +1,79 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "newsd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "newsd", targets: ["newsd"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // libinotifytools, as Debian's libinotifytools0-dev installs it (no pkg-config file).
+        .systemLibrary(
+            name: "CInotifyTools",
+            providers: [.apt(["libinotifytools0-dev"])]
+        ),
+        // Bytes or text in, an article record out. Pure: no files, clocks or globals.
+        .target(name: "Extraction"),
+        // The data files the extractor needs (gazetteer, lexicons, tagger model), loaded once.
+        .target(
+            name: "ExtractionData",
+            dependencies: ["Extraction"],
+            resources: [.copy("Data")]
+        ),
+        // Watcher, intake, worker pool, sink, ledger, summary, config, signals.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "CInotifyTools",
+                "Extraction",
+                "ExtractionData",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "newsd",
+            dependencies: [
+                "Daemon",
+                "Extraction",
+                "ExtractionData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Helpers shared by the test targets: temporary inboxes, corpus builders, the built binary.
+        .target(
+            name: "NewsdTestKit",
+            dependencies: ["Extraction", "ExtractionData"],
+            path: "Tests/NewsdTestKit"
+        ),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "ExtractionData", "NewsdTestKit"]
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "Extraction", "NewsdTestKit"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["NewsdTestKit"]
+        ),
+    ]
+)
+
+// Shared strictness: Swift 6 language mode (complete concurrency checking) everywhere.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

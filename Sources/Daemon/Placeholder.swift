@@ -1,0 +1,2 @@
+import CInotifyTools
+import Extraction

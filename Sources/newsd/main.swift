@@ -1,0 +1,17 @@
+import Extraction
+import ExtractionData
+import Foundation
+
+let resources = try BundledResources.load()
+let extractor = ArticleExtractor(resources: resources)
+for path in CommandLine.arguments.dropFirst() {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let format = ArticleFormat(fileName: path) ?? .text
+    switch extractor.extract(ArticleInput(bytes: Array(data), format: format, referenceDate: CivilDate(year: 2024, month: 5, day: 16))) {
+    case .success(let a):
+        let r = ArticleRecord(id: "", source: SourceInfo(path: path, inbox: "", name: path, bytes: data.count, modified: "", format: format, encoding: a.encoding), ingestedAt: "", processingMs: 0, article: a)
+        print(String(decoding: r.jsonLine(), as: UTF8.self))
+    case .failure(let f):
+        print("error: \(f)")
+    }
+}
