@@ -111,33 +111,33 @@ struct TableReader {
 
     mutating func string(_ key: String, _ set: (String) throws(ConfigError) -> Void) throws(ConfigError) {
         guard let v = value(key) else { return }
-        guard let s = v.string else { throw error(key, "must be a string, not a \(v.type)") }
+        guard let s = v.string else { throw error(key, "must be a string, not \(Self.article(v.type))") }
         try set(s)
     }
 
     mutating func int(_ key: String, range: ClosedRange<Int>, _ set: (Int) -> Void) throws(ConfigError) {
         guard let v = value(key) else { return }
-        guard let n = v.int else { throw error(key, "must be an integer, not a \(v.type)") }
+        guard let n = v.int else { throw error(key, "must be an integer, not \(Self.article(v.type))") }
         guard range.contains(n) else { throw error(key, "must be between \(range.lowerBound) and \(range.upperBound) (got \(n))") }
         set(n)
     }
 
     mutating func number(_ key: String, range: ClosedRange<Double>, _ set: (Double) -> Void) throws(ConfigError) {
         guard let v = value(key) else { return }
-        guard let n = v.double ?? v.int.map(Double.init) else { throw error(key, "must be a number, not a \(v.type)") }
+        guard let n = v.double ?? v.int.map(Double.init) else { throw error(key, "must be a number, not \(Self.article(v.type))") }
         guard range.contains(n) else { throw error(key, "must be between \(range.lowerBound) and \(range.upperBound) (got \(n))") }
         set(n)
     }
 
     mutating func bool(_ key: String, _ set: (Bool) -> Void) throws(ConfigError) {
         guard let v = value(key) else { return }
-        guard let b = v.bool else { throw error(key, "must be true or false, not a \(v.type)") }
+        guard let b = v.bool else { throw error(key, "must be true or false, not \(Self.article(v.type))") }
         set(b)
     }
 
     mutating func strings(_ key: String, _ set: ([String]) -> Void) throws(ConfigError) {
         guard let v = value(key) else { return }
-        guard let array = v.array else { throw error(key, "must be an array of strings, not a \(v.type)") }
+        guard let array = v.array else { throw error(key, "must be an array of strings, not \(Self.article(v.type))") }
         var result: [String] = []
         for element in array {
             guard let s = element.string else { throw error(key, "must be an array of strings") }
@@ -161,6 +161,12 @@ struct TableReader {
             var sub = TableReader(table: t, file: file, text: text, prefix: prefix + key + ".")
             try read(&sub)
         }
+    }
+
+    /// "an integer", "a string".
+    static func article(_ type: some CustomStringConvertible) -> String {
+        let name = type.description
+        return ("aeiou".contains(name.first ?? "x") ? "an " : "a ") + name
     }
 
     func rejectUnknown() throws(ConfigError) {

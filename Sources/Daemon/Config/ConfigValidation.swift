@@ -24,8 +24,10 @@ extension DaemonConfig {
         }
         let outputs = [("output", outputURL.path), ("processed_dir", processedURL.path), ("failed_dir", failedURL.path)]
         for inbox in inboxes {
-            for (key, path) in outputs where Self.isInside(path, inbox.path) || Self.isInside(inbox.path, path) && key == "output" {
-                throw ConfigError(file: file, key: key, "\(path) overlaps inbox \"\(inbox.name)\" (\(inbox.path)): records would feed back into the inbox")
+            // The output folders must not lie inside an inbox, and an inbox must not lie inside the
+            // processed or failed folders; an inbox inside the output folder (the default layout) is fine.
+            for (key, path) in outputs where Self.isInside(path, inbox.path) || (key != "output" && Self.isInside(inbox.path, path)) {
+                throw ConfigError(file: file, key: key, "\(path) overlaps inbox \"\(inbox.name)\" (\(inbox.path)): processed files would feed back into the inbox")
             }
         }
     }

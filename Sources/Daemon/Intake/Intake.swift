@@ -63,13 +63,16 @@ final class Intake: @unchecked Sendable {
     func offer(path: String, inbox: DaemonConfig.Inbox, origin: Origin) {
         let now = SystemCalls.monotonic()
         var settle: Settling?
-        if origin == .scan, settleSeconds > 0, let info = try? SystemCalls.lstat(path), info.kind == .regular {
+        // An empty file announced as closed is often a `touch` before the real write: let it settle.
+        let info = try? SystemCalls.lstat(path)
+        let origin = origin == .event && info?.kind == .regular && info?.size == 0 ? .scan : origin
+        if origin == .scan, settleSeconds > 0, let info, info.kind == .regular {
             if let (size, modified) = lockedKept(path), size == info.size, modified == info.modified { return }
             let age = SystemCalls.now() - info.modified
             if age < settleSeconds {
                 settle = Settling(inbox: inbox, size: info.size, modified: info.modified, stableSince: now)
             }
-        } else if origin == .scan, rememberKept, let info = try? SystemCalls.lstat(path),
+        } else if origin == .scan, rememberKept, let info,
                   let (size, modified) = lockedKept(path), size == info.size, modified == info.modified {
             return
         }
