@@ -27,7 +27,7 @@ enum BlockRules {
     /// capitals ("ABSTRACT.").
     static func isHeading(_ shape: LineShape) -> Bool {
         guard shape.words >= 1, shape.words <= 14, shape.range.count <= 120 else { return false }
-        if shape.allCaps && shape.words <= 5 { return true }
+        if shape.allCaps && shape.words <= 5 && CharacterClass.isLetter(shape.first) { return true }
         guard CharacterClass.isUppercase(shape.first) || CharacterClass.isDigit(shape.first)
                 || (CharacterClass.isLetter(shape.first) && !CharacterClass.isLowercase(shape.first)) else { return false }
         if shape.endsWithStop { return false }
