@@ -50,7 +50,7 @@ struct HTMLCollector {
     private static let block: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article", "main",
         "header", "footer", "nav", "aside", "table", "tr", "td", "th", "thead", "tbody", "figure", "figcaption", "form",
-        "pre", "dl", "dt", "dd", "address", "details", "summary", "center", "body", "html", "hr", "br", "fieldset",
+        "pre", "dl", "dt", "dd", "address", "details", "summary", "center", "body", "html", "hr", "fieldset",
         "caption", "menu", "dialog", "picture", "video", "audio", "svg", "button", "select", "label",
     ]
     private static let skipped: Set<String> = [
@@ -73,6 +73,8 @@ struct HTMLCollector {
     private var stack: [Open] = []
     private var articleDepth = 0, skipDepth = 0, headingDepth = 0, paragraphDepth = 0, bylineDepth = 0, h1Depth = 0
     private var buffer = ParagraphBuffer()
+    /// Whether a <br> came last, with nothing but white space since.
+    private var afterBreak = false
     private var bylineBuffer = ParagraphBuffer()
     private var h1Buffer = ParagraphBuffer()
     private(set) var paragraphs: [Paragraph] = []
@@ -100,6 +102,7 @@ struct HTMLCollector {
     }
 
     private mutating func text(_ c: Unicode.Scalar) {
+        if afterBreak && !CharacterClass.isSpace(c) { afterBreak = false }
         if h1Depth > 0 { h1Buffer.append(c) }
         if skipDepth > 0 || h1Depth > 0 { return }
         if bylineDepth > 0 {
@@ -198,7 +201,9 @@ struct HTMLCollector {
                 pop()
             }
         } else if name == "br" {
-            buffer.space()
+            // One <br> is a line break inside the paragraph; two in a row end it.
+            if afterBreak { flush() } else { buffer.space() }
+            afterBreak = true
             return
         }
         if HTMLCollector.void.contains(name) || tag.selfClosing { return }
