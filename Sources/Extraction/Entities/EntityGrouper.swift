@@ -30,6 +30,24 @@ struct EntityGrouper {
             var m = mentions[i]
             let words = m.tokens.filter { view.isWord($0) }.map { view.keys[$0] }
             let key = spanKey(m.tokens) ^ UInt64(m.type == .person ? 1 : 0)
+            // A part of a person's name joins that person (the nearest one mentioned before); so does a
+            // town's name that is a person's surname here ("Clinton" after "Bill Clinton").
+            let townName = m.type == .location && places[i].map { gazetteer.places[Int($0)].kind == .city } == true
+            if words.count < 3, m.type == .person || m.confidence < 0.7 || townName {
+                var best: Int?
+                for (g, group) in groups.enumerated() where group.type == .person && group.nameKeys.count > words.count {
+                    if isPart(words, of: group.nameKeys), best == nil || group.first < i && group.first > groups[best!].first {
+                        best = g
+                    }
+                }
+                if let g = best {
+                    m.type = .person
+                    mentions[i].type = .person
+                    groups[g].mentions.append(i)
+                    byKey[spanKey(m.tokens) ^ 1] = g
+                    continue
+                }
+            }
             if let p = places[i], m.type == .location || m.type == .other {
                 let place = gazetteer.places[Int(p)]
                 let pk = "\(m.type.rawValue):\(place.geonamesID.map(String.init) ?? place.name):\(place.country ?? "")"
@@ -45,21 +63,14 @@ struct EntityGrouper {
                 groups[g].mentions.append(i)
                 continue
             }
-            // A part of a person's name joins that person (the nearest one mentioned before).
-            if words.count < 3, m.type == .person || m.confidence < 0.7 {
-                var best: Int?
-                for (g, group) in groups.enumerated() where group.type == .person && group.nameKeys.count > words.count {
-                    if isPart(words, of: group.nameKeys), best == nil || group.first < i && group.first > groups[best!].first {
-                        best = g
-                    }
-                }
-                if let g = best {
-                    m.type = .person
-                    mentions[i].type = .person
-                    groups[g].mentions.append(i)
-                    byKey[spanKey(m.tokens) ^ 1] = g
-                    continue
-                }
+            // The first words of an organisation's name join it ("Magna" after "Magna International Inc").
+            if m.confidence < 0.7, m.type != .location || townName,
+               let g = groups.firstIndex(where: { $0.type == .organization && $0.nameKeys.count > words.count
+                   && $0.nameKeys.prefix(words.count).elementsEqual(words) }) {
+                mentions[i].type = .organization
+                groups[g].mentions.append(i)
+                byKey[key] = g
+                continue
             }
             // An acronym joins the organisation it abbreviates.
             if m.type == .organization, m.tokens.count == 1, view.shapes[m.tokens.lowerBound] == .upper,

@@ -74,7 +74,7 @@ enum NameLexicon {
     /// Capitalised words that are never part of a name: days, months, pronouns, greetings.
     static let neverNames = keys("""
         monday tuesday wednesday thursday friday saturday sunday january february march april june july \
-        august september october november december i we you he she they it this that these those there \
+        august september october november december may jan jan. feb feb. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. i we you he she they it this that these those there \
         here the a an western eastern northern southern thursday's
         """)
 

@@ -218,11 +218,35 @@ struct RuleRecognizer {
         if key == Self.washingtonKey && r.count == 1 && meansGovernment(after: r.upperBound) {
             return makeMention(r, .organization, 0.6, origin: .gazetteer)
         }
-        // Sports tables and club names: a city whose word is far more often a team.
-        if r.count == 1, let s = stats(r.lowerBound), s.organization > 3 * (s.location + 1), s.organization >= 6 {
-            return makeMention(r, .organization, 0.6)
+        let kinds = entries.map { gazetteer.places[Int($0)].kind }
+        let cityOrState = !kinds.contains(.country) && (kinds.contains(.city) || kinds.contains(.region))
+        // A town that is far more often a surname: "Clinton", "Dole".
+        if r.count == 1, cityOrState, let s = stats(r.lowerBound), s.person > 2 * (s.location + 1), s.person >= 5 {
+            return makeMention(r, .person, 0.6)
+        }
+        // A city in a results table is its team: `CHICAGO 71 64 .526 10`, `MINNESOTA AT MILWAUKEE`.
+        if cityOrState, isTableEntry(r) {
+            return makeMention(r, .organization, 0.6, places: entries)
         }
         return makeMention(r, .location, 0.85, origin: .gazetteer, places: entries)
+    }
+
+    private static let atKey = NameKey.ofName("at").key
+
+    private func isTableEntry(_ r: Range<Int>) -> Bool {
+        let e = r.upperBound
+        let sentence = Int(view.sentenceOf[r.lowerBound])
+        guard view.lowercaseWords[sentence] <= 2 else { return false }
+        let tokens = view.doc.sentences[sentence].tokens
+        if e < tokens.upperBound, view.shapes[e] == .number, view.doc.tokens[e].end - view.doc.tokens[e].start < 6 {
+            return true
+        }
+        // `CHICAGO AT TORONTO`
+        if tokens.count <= 6 {
+            if e < tokens.upperBound, view.keys[e] == Self.atKey, r.lowerBound == tokens.lowerBound { return true }
+            if r.lowerBound > tokens.lowerBound, view.keys[r.lowerBound - 1] == Self.atKey, e == tokens.upperBound { return true }
+        }
+        return false
     }
 
     private static let governmentVerbs = NameLexicon.keys("""

@@ -20,6 +20,8 @@ struct TokenView {
     var inCapsSentence: [Bool]
     /// Sentence index of each token.
     var sentenceOf: [Int32]
+    /// Lowercase words of each sentence (few in a table row such as `CHICAGO 71 64 .526 10`).
+    var lowercaseWords: [Int32]
     /// Keys of words written capitalised somewhere other than a sentence's start.
     var capitalisedMidSentence: Set<UInt64>
     /// Keys of words written lowercase somewhere in the article.
@@ -35,6 +37,7 @@ struct TokenView {
         sentenceOf = [Int32](repeating: -1, count: n)
         capitalisedMidSentence = []
         writtenLower = []
+        lowercaseWords = [Int32](repeating: 0, count: doc.sentences.count)
         let s = doc.scalars
         for (i, t) in doc.tokens.enumerated() {
             keys[i] = NameKey.of(s, t.range)
@@ -62,7 +65,10 @@ struct TokenView {
             let caps = words >= 2 && upper * 10 >= words * 7
             for i in sentence.tokens {
                 inCapsSentence[i] = caps
-                if shapes[i] == .lower { writtenLower.insert(keys[i]) }
+                if shapes[i] == .lower {
+                    writtenLower.insert(keys[i])
+                    lowercaseWords[si] += 1
+                }
                 if !caps && !sentenceInitial[i] && shapes[i] == .capitalised {
                     capitalisedMidSentence.insert(keys[i])
                 }
