@@ -1,0 +1,94 @@
+/// Finds the attribution of a direct quote next to it: after the closing mark (`“…,” Putin said`,
+/// `“…,” said Putin`, `“…,” Putin, who …, told CBS News`) or before the opening mark in the same
+/// sentence (`Putin said: “…”`, `according to Putin, might “…”`, `Putin said, adding, “…”`).
+extension QuoteTokens {
+    /// The attribution that follows a quote whose closing mark is token `close`.
+    func attribution(after close: Int) -> Attribution? {
+        var j = close + 1
+        guard j < count else { return nil }
+        let block = self.block(close)
+        if isPunct(j, ",") { j += 1 }
+        guard j < count, isWord(j), self.block(j) == block else { return nil }
+        if isSpeechVerb(j) {
+            // `“…,” said Putin`
+            let limit = clauseEnd(from: j)
+            guard let np = nounPhrase(startingAt: j + 1, limit: limit) else { return nil }
+            return Attribution(speaker: np, cue: cue(at: j, limit: limit))
+        }
+        if isAccordingTo(j) {
+            let limit = clauseEnd(from: j)
+            guard let np = nounPhrase(startingAt: j + 2, limit: limit) else { return nil }
+            return Attribution(speaker: np, cue: j..<(j + 2))
+        }
+        // `“…,” Putin said` / `“…,” Putin, who …, said`
+        var k = j
+        while k < count, k - j < 32, !isSentenceEnd(k), !isQuoteMark(k), self.block(k) == block {
+            if isSpeechVerb(k) {
+                guard k > j, let np = subject(before: k, floor: j), np.lowerBound == j else { return nil }
+                return Attribution(speaker: np, cue: cue(at: k, limit: clauseEnd(from: k)))
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The attribution before a quote whose opening mark is token `open`, within its sentence (or
+    /// the previous paragraph when it ends with a colon).
+    func attribution(before open: Int) -> Attribution? {
+        guard open > 0 else { return nil }
+        var floor = sentence(open).lowerBound
+        if floor == open {
+            // The quote opens its sentence: look back only through `…said:` or `…said,`.
+            let p = open - 1
+            guard isPunct(p, ":") || isPunct(p, ",") else { return nil }
+            floor = sentence(p).lowerBound
+        }
+        // Headline style: `Trump: “…”`.
+        if isPunct(open - 1, ":"), open - 2 >= floor, isCapitalised(open - 2),
+           let np = nounPhrase(endingAt: open - 2, floor: floor), np.lowerBound == floor {
+            return Attribution(speaker: np, cue: (open - 1)..<open)
+        }
+        var k = open - 1
+        while k >= floor {
+            if isQuoteMark(k) { return nil }
+            let key = keys[k]
+            if isAccordingTo(k) {
+                if let np = nounPhrase(startingAt: k + 2, limit: open) {
+                    return Attribution(speaker: np, cue: k..<(k + 2))
+                }
+            } else if isSpeechVerb(k) {
+                if let np = subject(before: k, floor: floor) {
+                    return Attribution(speaker: np, cue: cue(at: k, limit: open))
+                }
+                if let np = nounPhrase(startingAt: k + 1, limit: open), np.upperBound < open,
+                   isPunct(np.upperBound, ":") || isPunct(np.upperBound, ",") {
+                    return Attribution(speaker: np, cue: k..<(k + 1))   // `said Putin: “…”`
+                }
+            } else if QuoteLexicon.speechNouns.contains(key) {
+                // `the head of Ukraine issued a frightening warning: …`
+                var v = k - 1
+                while v >= floor, k - v <= 4, isWord(v), !endsInEd(v) { v -= 1 }
+                if v >= floor, isWord(v), endsInEd(v), let np = subject(before: v, floor: floor) {
+                    return Attribution(speaker: np, cue: v..<(k + 1))
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether word token `i` ends in `ed` (a past-tense verb such as `issued`).
+    func endsInEd(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .word, t.end - t.start >= 4 else { return false }
+        return doc.scalars[Int(t.end) - 2] == "e" && doc.scalars[Int(t.end) - 1] == "d"
+    }
+
+    /// The first token after `i` that ends its clause: sentence end, quote mark or another block.
+    func clauseEnd(from i: Int) -> Int {
+        let block = self.block(i)
+        var k = i
+        while k < count, k - i < 40, !isSentenceEnd(k), !isQuoteMark(k), self.block(k) == block { k += 1 }
+        return k
+    }
+}
