@@ -20,16 +20,71 @@ extension QuoteTokens {
             guard let np = nounPhrase(startingAt: j + 2, limit: limit) else { return nil }
             return Attribution(speaker: np, cue: j..<(j + 2))
         }
-        // `“…,” Putin said` / `“…,” Putin, who …, said`
+        // `“…,” Putin said` / `“…,” Putin, who …, said` / `“…,” a narrator in the ad asks`
         var k = j
         while k < count, k - j < 32, !isSentenceEnd(k), !isQuoteMark(k), self.block(k) == block {
             if isSpeechVerb(k) {
-                guard k > j, let np = subject(before: k, floor: j), np.lowerBound == j else { return nil }
+                guard k > j else { return nil }
+                if let np = subject(before: k, floor: j), np.lowerBound == j {
+                    return Attribution(speaker: np, cue: cue(at: k, limit: clauseEnd(from: k)))
+                }
+                guard let np = wholeSubject(j..<k) else { return nil }
                 return Attribution(speaker: np, cue: cue(at: k, limit: clauseEnd(from: k)))
             }
             k += 1
         }
         return nil
+    }
+
+    /// `“…” ― Carla Sanchez`: a name after a dash that follows the closing mark.
+    func signature(after close: Int) -> Attribution? {
+        let j = close + 1
+        guard j + 1 < count, block(j) == block(close), !isWord(j) else { return nil }
+        let c = first(j)
+        guard c == "\u{2015}" || c == "\u{2014}" || c == "\u{2013}" || c == "-",
+              block(j + 1) == block(j), isCapitalised(j + 1),
+              let np = nounPhrase(startingAt: j + 1, limit: clauseEnd(from: j + 1)) else { return nil }
+        return Attribution(speaker: np, cue: j..<(j + 1))
+    }
+
+    /// All of `r` as the subject, without trailing auxiliaries, when it holds no punctuation
+    /// other than a parenthesis (`Rep. John Mica (R-Fla.)`) and starts like a noun phrase.
+    func wholeSubject(_ r: Range<Int>) -> Range<Int>? {
+        var e = r.upperBound
+        while e > r.lowerBound, isWord(e - 1), QuoteLexicon.auxiliaries.contains(keys[e - 1]) || QuoteLexicon.dayWords.contains(keys[e - 1]) { e -= 1 }
+        guard e > r.lowerBound, e - r.lowerBound <= 12 else { return nil }
+        let s = r.lowerBound
+        guard isCapitalised(s) || QuoteLexicon.determiners.contains(keys[s]) || isPronoun(s) else { return nil }
+        var depth = 0
+        for i in s..<e where !isWord(i) && doc.tokens[i].kind != .number {
+            if isPunct(i, "(") { depth += 1 } else if isPunct(i, ")") { depth -= 1 } else if depth == 0 && !isPunct(i, "-") && !isPunct(i, "\"") { return nil }
+        }
+        // A parenthesis at the end (`(D-Md.)`) belongs to the name but not to its span's core.
+        return s..<e
+    }
+
+    /// The sentence's subject when the quote sits in its predicate: `Ham described Clinton as “…”`,
+    /// `In a statement, President Obama condemned …`.
+    func sentenceSubject(before open: Int) -> Attribution? {
+        var s = sentence(open).lowerBound
+        guard s < open else { return nil }
+        if isCapitalised(s), QuoteLexicon.capitalisedStops.contains(keys[s]) {
+            // Skip an opening phrase up to its comma: `In a White House statement, …`
+            var c = s
+            while c < open, c - s < 14, !isPunct(c, ",") { c += 1 }
+            guard c < open, isPunct(c, ",") else { return nil }
+            s = c + 1
+        }
+        guard s < open, let np = nounPhrase(startingAt: s, limit: open) else { return nil }
+        guard isPronoun(np.lowerBound) || isCapitalised(np.upperBound - 1) else { return nil }
+        var v = np.upperBound
+        if v < open, isPunct(v, "(") {
+            while v < open, !isPunct(v, ")") { v += 1 }
+            v += 1
+        }
+        while v < open, isWord(v), QuoteLexicon.auxiliaries.contains(keys[v]) { v += 1 }
+        guard v < open, isWord(v), !isCapitalised(v), !QuoteLexicon.determiners.contains(keys[v]) else { return nil }
+        return Attribution(speaker: np, cue: v..<(v + 1))
     }
 
     /// The attribution before a quote whose opening mark is token `open`, within its sentence (or

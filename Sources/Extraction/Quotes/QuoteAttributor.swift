@@ -59,9 +59,14 @@ public enum QuoteAttributor {
             if closed, let a = tokens.attribution(after: closeTok) {
                 attribution = a
                 adjacent = true
+            } else if closed, let a = tokens.signature(after: closeTok) {
+                attribution = a
+                adjacent = true
             } else if let a = tokens.attribution(before: openTok) {
                 attribution = a
                 adjacent = a.cue.upperBound + 2 >= openTok
+            } else if let a = tokens.sentenceSubject(before: openTok) {
+                attribution = a
             }
             guard isQuotation(tokens, inner: inner, span: span, adjacent: adjacent, attributed: attribution != nil) else {
                 continue

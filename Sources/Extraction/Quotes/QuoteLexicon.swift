@@ -59,6 +59,9 @@ enum QuoteLexicon {
         tweeted indicated indicates replied responded agreed agrees feared fears worried
         """)
 
+    /// Reporting verbs that are also plural nouns: `his claims`, `Trump’s tweets`.
+    static let nounLike = WordKey.set("claims notes reports states tweets demands remarks warns answers posts")
+
     /// Participles that continue an attribution: `Putin said, adding, “…”`.
     static let participles = WordKey.set("""
         adding saying noting writing explaining arguing telling asking insisting warning calling \

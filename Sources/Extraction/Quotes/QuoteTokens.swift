@@ -68,7 +68,18 @@ struct QuoteTokens {
     }
 
     func isPronoun(_ i: Int) -> Bool { QuoteLexicon.speakerPronouns.contains(keys[i]) && isWord(i) }
-    func isSpeechVerb(_ i: Int) -> Bool { QuoteLexicon.speechVerbs.contains(keys[i]) }
+    /// Whether token `i` is a reporting verb: lower-case, and for words that are also nouns
+    /// (`claims`, `tweets`) not after a determiner, possessive or adjective.
+    func isSpeechVerb(_ i: Int) -> Bool {
+        guard QuoteLexicon.speechVerbs.contains(keys[i]), !isCapitalised(i) else { return false }
+        if QuoteLexicon.nounLike.contains(keys[i]), i > 0 {
+            let p = i - 1
+            if isPossessive(p) || QuoteLexicon.determiners.contains(keys[p]) || (isWord(p) && !isCapitalised(p) && !isPronoun(p)) {
+                return false
+            }
+        }
+        return true
+    }
     func isAccordingTo(_ i: Int) -> Bool {
         keys[i] == QuoteLexicon.according && i + 1 < count && keys[i + 1] == QuoteLexicon.to
     }

@@ -19,6 +19,13 @@ extension QuoteTokens {
             skipped += 1
         }
         guard i >= floor else { return nil }
+        if isPunct(i, ")") {
+            // `Rep. John Mica (R-Fla.) said`
+            var j = i - 1
+            while j >= floor, i - j < 8, !isPunct(j, "(") { j -= 1 }
+            guard j > floor, isPunct(j, "(") else { return nil }
+            i = j - 1
+        }
         if isPunct(i, ",") {
             // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said`.
             var j = i - 1
