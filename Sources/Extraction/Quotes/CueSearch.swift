@@ -22,14 +22,23 @@ extension QuoteTokens {
         }
         // `“…,” Putin said` / `“…,” Putin, who …, said` / `“…,” a narrator in the ad asks`
         var k = j
-        while k < count, k - j < 32, !isSentenceEnd(k), !isQuoteMark(k), self.block(k) == block {
+        var depth = 0
+        while k < count, k - j < 32, depth > 0 || !isSentenceEnd(k), !isDoubleMark(k), self.block(k) == block {
+            if isPunct(k, "(") { depth += 1 } else if isPunct(k, ")") { depth -= 1 }
             if isSpeechVerb(k) {
                 guard k > j else { return nil }
-                if let np = subject(before: k, floor: j), np.lowerBound == j {
-                    return Attribution(speaker: np, cue: cue(at: k, limit: clauseEnd(from: k)))
+                let end = clauseEnd(from: k)
+                if let np = subject(before: k, floor: j) {
+                    if np.lowerBound == j {
+                        return Attribution(speaker: np, cue: cue(at: k, limit: end))
+                    }
+                    // `“…” to drive up the price, she said.`
+                    if np.lowerBound - 1 > j, isPunct(np.lowerBound - 1, ","), end - k <= 8, end >= count || isSentenceEnd(end) {
+                        return Attribution(speaker: np, cue: cue(at: k, limit: end))
+                    }
                 }
                 guard let np = wholeSubject(j..<k) else { return nil }
-                return Attribution(speaker: np, cue: cue(at: k, limit: clauseEnd(from: k)))
+                return Attribution(speaker: np, cue: cue(at: k, limit: end))
             }
             k += 1
         }
@@ -54,7 +63,8 @@ extension QuoteTokens {
         while e > r.lowerBound, isWord(e - 1), QuoteLexicon.auxiliaries.contains(keys[e - 1]) || QuoteLexicon.dayWords.contains(keys[e - 1]) { e -= 1 }
         guard e > r.lowerBound, e - r.lowerBound <= 12 else { return nil }
         let s = r.lowerBound
-        guard isCapitalised(s) || QuoteLexicon.determiners.contains(keys[s]) || isPronoun(s) else { return nil }
+        guard isCapitalised(s) || QuoteLexicon.determiners.contains(keys[s]) || isPronoun(s)
+                || (s + 1 < e && isCapitalised(s + 1)) else { return nil }
         var depth = 0
         for i in s..<e where !isWord(i) && doc.tokens[i].kind != .number {
             if isPunct(i, "(") { depth += 1 } else if isPunct(i, ")") { depth -= 1 } else if depth == 0 && !isPunct(i, "-") && !isPunct(i, "\"") { return nil }
@@ -119,6 +129,14 @@ extension QuoteTokens {
                    isPunct(np.upperBound, ":") || isPunct(np.upperBound, ",") {
                     return Attribution(speaker: np, cue: k..<(k + 1))   // `said Putin: “…”`
                 }
+                // `Trump bemoaned the unrest and said …`
+                if let a = sentenceSubject(before: k + 1), a.cue.lowerBound <= k {
+                    return Attribution(speaker: a.speaker, cue: cue(at: k, limit: open))
+                }
+            } else if QuoteLexicon.participles.contains(key), k > floor, isPunct(k - 1, ","),
+                      let a = sentenceSubject(before: k + 1), a.cue.lowerBound < k {
+                // `He then defended the remark, saying, “…”`
+                return Attribution(speaker: a.speaker, cue: k..<(k + 1))
             } else if QuoteLexicon.speechNouns.contains(key) {
                 // `the head of Ukraine issued a frightening warning: …`
                 var v = k - 1

@@ -56,7 +56,10 @@ public enum QuoteAttributor {
             let inner = (openTok + 1)..<min(closeTok, tokens.count)
             var attribution: Attribution? = nil
             var adjacent = false
-            if closed, let a = tokens.attribution(after: closeTok) {
+            // A quote that ends its sentence (`….”`) takes no attribution from the next one.
+            let endsSentence = inner.upperBound > inner.lowerBound && tokens.isSentenceEnd(inner.upperBound - 1)
+                && tokens.isPunct(inner.upperBound - 1, ".")
+            if closed, !endsSentence, let a = tokens.attribution(after: closeTok) {
                 attribution = a
                 adjacent = true
             } else if closed, let a = tokens.signature(after: closeTok) {

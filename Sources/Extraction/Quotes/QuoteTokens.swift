@@ -36,6 +36,15 @@ struct QuoteTokens {
         let t = doc.tokens[i]
         return t.kind == .punctuation && t.end - t.start == 1 && CharacterClass.isQuoteMark(doc.scalars[Int(t.start)])
     }
+    /// Whether token `i` is a double quotation mark (apostrophes and single marks are not).
+    @inline(__always) func isDoubleMark(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .punctuation, t.end - t.start == 1 else { return false }
+        switch doc.scalars[Int(t.start)] {
+        case "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": return true
+        default: return false
+        }
+    }
     @inline(__always) func isSentenceEnd(_ i: Int) -> Bool {
         let t = doc.tokens[i]
         guard t.kind == .punctuation else { return false }

@@ -29,7 +29,7 @@ extension QuoteTokens {
         if isPunct(i, ",") {
             // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said`.
             var j = i - 1
-            while j >= floor, i - j < 30, !isPunct(j, ","), !isSentenceEnd(j), !isQuoteMark(j) { j -= 1 }
+            while j >= floor, i - j < 30, !isPunct(j, ","), !isSentenceEnd(j), !isDoubleMark(j) { j -= 1 }
             guard j >= floor, j + 1 < i, isPunct(j, ",") else { return nil }
             return nounPhrase(endingAt: j - 1, floor: floor)
         }
