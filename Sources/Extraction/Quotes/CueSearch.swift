@@ -20,6 +20,16 @@ extension QuoteTokens {
             guard let np = nounPhrase(startingAt: j + 2, limit: limit) else { return nil }
             return Attribution(speaker: np, cue: j..<(j + 2))
         }
+        // `“…,” Trump barked`: any verb after a name when the quote ends with `,`, `?` or `!`.
+        if close > 0, isPunct(close - 1, ",") || isPunct(close - 1, "?") || isPunct(close - 1, "!") || isPunct(close - 1, "\u{2014}"),
+           let np = nounPhrase(startingAt: j, limit: clauseEnd(from: j)), np.upperBound < count,
+           isPronoun(np.lowerBound) || isCapitalised(np.upperBound - 1) || QuoteLexicon.determiners.contains(keys[np.lowerBound]) {
+            var v = np.upperBound
+            while v < count, isWord(v), QuoteLexicon.auxiliaries.contains(keys[v]) { v += 1 }
+            if v < count, isWord(v), !isCapitalised(v), endsInEdOrS(v), !QuoteLexicon.determiners.contains(keys[v]) {
+                return Attribution(speaker: np, cue: cue(at: v, limit: clauseEnd(from: v)))
+            }
+        }
         // `“…,” Putin said` / `“…,” Putin, who …, said` / `“…,” a narrator in the ad asks`
         var k = j
         var depth = 0
@@ -64,7 +74,7 @@ extension QuoteTokens {
         guard e > r.lowerBound, e - r.lowerBound <= 12 else { return nil }
         let s = r.lowerBound
         guard isCapitalised(s) || QuoteLexicon.determiners.contains(keys[s]) || isPronoun(s)
-                || (s + 1 < e && isCapitalised(s + 1)) else { return nil }
+                || (s..<e).contains(where: { isCapitalised($0) }) else { return nil }
         var depth = 0
         for i in s..<e where !isWord(i) && doc.tokens[i].kind != .number {
             if isPunct(i, "(") { depth += 1 } else if isPunct(i, ")") { depth -= 1 } else if depth == 0 && !isPunct(i, "-") && !isPunct(i, "\"") { return nil }
@@ -88,6 +98,13 @@ extension QuoteTokens {
         guard s < open, let np = nounPhrase(startingAt: s, limit: open) else { return nil }
         guard isPronoun(np.lowerBound) || isCapitalised(np.upperBound - 1) else { return nil }
         var v = np.upperBound
+        if v < open, isPunct(v, ",") {
+            // `Hoff, who declined to comment, proposes …`
+            var c = v + 1
+            while c < open, c - v < 30, !isPunct(c, ",") { c += 1 }
+            guard c < open else { return nil }
+            v = c + 1
+        }
         if v < open, isPunct(v, "(") {
             while v < open, !isPunct(v, ")") { v += 1 }
             v += 1
@@ -115,7 +132,6 @@ extension QuoteTokens {
         }
         var k = open - 1
         while k >= floor {
-            if isQuoteMark(k) { return nil }
             let key = keys[k]
             if isAccordingTo(k) {
                 if let np = nounPhrase(startingAt: k + 2, limit: open) {
@@ -133,8 +149,8 @@ extension QuoteTokens {
                 if let a = sentenceSubject(before: k + 1), a.cue.lowerBound <= k {
                     return Attribution(speaker: a.speaker, cue: cue(at: k, limit: open))
                 }
-            } else if QuoteLexicon.participles.contains(key), k > floor, isPunct(k - 1, ","),
-                      let a = sentenceSubject(before: k + 1), a.cue.lowerBound < k {
+            } else if QuoteLexicon.participles.contains(key) || (key == QuoteLexicon.put && k + 1 < open && keys[k + 1] == QuoteLexicon.it),
+                      let a = sentenceSubject(before: k + 1), a.cue.lowerBound <= k {
                 // `He then defended the remark, saying, “…”`
                 return Attribution(speaker: a.speaker, cue: k..<(k + 1))
             } else if QuoteLexicon.speechNouns.contains(key) {
@@ -155,6 +171,13 @@ extension QuoteTokens {
         let t = doc.tokens[i]
         guard t.kind == .word, t.end - t.start >= 4 else { return false }
         return doc.scalars[Int(t.end) - 2] == "e" && doc.scalars[Int(t.end) - 1] == "d"
+    }
+
+    /// Whether word token `i` looks like a finite verb: ends in `ed` or `s` (`barked`, `writes`).
+    func endsInEdOrS(_ i: Int) -> Bool {
+        if endsInEd(i) || isSpeechVerb(i) { return true }
+        let t = doc.tokens[i]
+        return t.end - t.start >= 3 && doc.scalars[Int(t.end) - 1] == "s" && doc.scalars[Int(t.end) - 2] != "s"
     }
 
     /// The first token after `i` that ends its clause: sentence end, quote mark or another block.

@@ -99,7 +99,8 @@ enum QuoteLexicon {
         but and or yet so in on at when while after before meanwhile however still later earlier \
         asked speaking if as since although though because instead now last this that today \
         yesterday then also for with by from of to he she they we it i there here what why how \
-        where who which according despite during under over about one other thus indeed
+        where who which according despite during under over about one other thus indeed even \
+        not no both only
         """)
 
     /// Words that cannot be the head of a speaker description.
@@ -120,6 +121,14 @@ enum QuoteLexicon {
     /// Day names, skipped between a subject and its verb: `Putin on Thursday said`.
     static let dayWords = WordKey.set("monday tuesday wednesday thursday friday saturday sunday on")
 
+    /// Days and months: never a speaker.
+    static let timeWords = WordKey.set("""
+        monday tuesday wednesday thursday friday saturday sunday january february march april may june \
+        july august september october november december today yesterday tonight
+        """)
+
+    static let put = WordKey.pack("put")
+    static let it = WordKey.pack("it")
     static let according = WordKey.pack("according")
     static let to = WordKey.pack("to")
     static let told = WordKey.pack("told")

@@ -36,8 +36,13 @@ enum QuoteMarks {
                 let next: Unicode.Scalar = i + 1 < end ? scalars[i + 1] : " "
                 switch c {
                 case "\u{201C}", "\u{201E}", "\u{00AB}":
-                    open = i
-                    singleOpen = nil
+                    if let o = open, !isSpaceOrStart(prev), isSpaceOrStart(next) || isClosingContext(next) {
+                        append(o, i, scalars, single: false, to: &spans)   // an opening mark typed as a closing one
+                        open = nil
+                    } else {
+                        open = i
+                        singleOpen = nil
+                    }
                 case "\u{201D}", "\u{00BB}":
                     if let o = open {
                         append(o, i, scalars, single: false, to: &spans)

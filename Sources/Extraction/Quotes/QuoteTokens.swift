@@ -80,7 +80,8 @@ struct QuoteTokens {
     /// Whether token `i` is a reporting verb: lower-case, and for words that are also nouns
     /// (`claims`, `tweets`) not after a determiner, possessive or adjective.
     func isSpeechVerb(_ i: Int) -> Bool {
-        guard QuoteLexicon.speechVerbs.contains(keys[i]), !isCapitalised(i) else { return false }
+        guard QuoteLexicon.speechVerbs.contains(keys[i]) else { return false }
+        if isCapitalised(i) { return sentence(i).lowerBound == i }
         if QuoteLexicon.nounLike.contains(keys[i]), i > 0 {
             let p = i - 1
             if isPossessive(p) || QuoteLexicon.determiners.contains(keys[p]) || (isWord(p) && !isCapitalised(p) && !isPronoun(p)) {

@@ -93,6 +93,9 @@ extension QuoteTokens {
     func nounPhrase(startingAt s: Int, limit: Int) -> Range<Int>? {
         guard s < limit, isWord(s) else { return nil }
         if isPronoun(s) { return s..<(s + 1) }
+        if QuoteLexicon.timeWords.contains(keys[s]) {
+            return nounPhrase(startingAt: s + 1, limit: limit)   // `said Wednesday a White House official`
+        }
         let described = QuoteLexicon.determiners.contains(keys[s])
         var end = s
         var i = s
