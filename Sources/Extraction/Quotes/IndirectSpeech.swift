@@ -41,7 +41,14 @@ enum IndirectSpeech {
         guard let np = t.nounPhrase(startingAt: k + 2, limit: s.upperBound) else { return nil }
         let cue = k..<(k + 2)
         if np.upperBound < s.upperBound, t.isPunct(np.upperBound, ","), k == s.lowerBound || t.isPunct(k - 1, ",") && k - 1 == s.lowerBound {
-            if let c = clause(t, from: np.upperBound + 1, to: s.upperBound) {
+            var from = np.upperBound + 1
+            if from < s.upperBound, QuoteLexicon.determiners.contains(t.keys[from]) || t.keys[from] == QuoteLexicon.who {
+                // `According to Hoo Tiang Boon, a professor at …, both parties …`
+                var c = from
+                while c < s.upperBound, c - from < 30, !t.isPunct(c, ",") { c += 1 }
+                if c < s.upperBound { from = c + 1 }
+            }
+            if let c = clause(t, from: from, to: s.upperBound) {
                 return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
             }
         }
@@ -72,6 +79,10 @@ enum IndirectSpeech {
             if a < s.upperBound, QuoteLexicon.complementisers.contains(t.keys[a]), t.isWord(a) { a += 1 }
             guard a < s.upperBound, t.isWord(a), !isPreposition(t.keys[a]) || QuoteLexicon.speakerPronouns.contains(t.keys[a]) else {
                 return nil
+            }
+            if QuoteLexicon.objectPronouns.contains(t.keys[a]), a + 1 < s.upperBound,
+               QuoteLexicon.determiners.contains(t.keys[a + 1]) || !t.isWord(a + 1) {
+                return nil   // `declared it a “no-limits” friendship` reports no clause
             }
             guard let c = clause(t, from: a, to: s.upperBound) else { return nil }
             return Found(content: c, attribution: Attribution(speaker: np, cue: cue))

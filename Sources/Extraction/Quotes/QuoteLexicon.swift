@@ -83,6 +83,7 @@ enum QuoteLexicon {
     static let malePronouns = WordKey.set("he him his")
     static let femalePronouns = WordKey.set("she her")
     static let pluralPronouns = WordKey.set("they we")
+    static let objectPronouns = WordKey.set("it him her them us me")
     static let speakerPronouns = WordKey.set("he she they we i it")
 
     /// Words that open a description: `a Kremlin spokesman`, `the newspaper`.
@@ -105,7 +106,8 @@ enum QuoteLexicon {
 
     /// Words that cannot be the head of a speaker description.
     static let nonSpeakerHeads = WordKey.set("""
-        that this it which what there who whom whose where when than as so not also report reports
+        that this it which what there who whom whose where when than as so not also report reports \
+        ago earlier later years months weeks days time
         """)
 
     /// Nouns that stand for a publication or organisation when used as a speaker.

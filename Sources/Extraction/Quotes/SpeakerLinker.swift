@@ -165,16 +165,16 @@ struct SpeakerLinker {
         return doc.slice(tokens.span(nameTail(speaker)))
     }
 
-    /// The name part of a capitalised run: its last two words (three with a middle initial),
-    /// without titles such as `Russian President` or `Mr.`.
+    /// The name part of a capitalised run: the words after its last title (`Russian President
+    /// Vladimir Putin` gives `Vladimir Putin`, `Sen. Ted Cruz` gives `Ted Cruz`).
     private func nameTail(_ run: Range<Int>) -> Range<Int> {
         var start = run.lowerBound
-        while start < run.upperBound - 1, Self.titles.contains(tokens.keys[start]) || tokens.isPossessive(start) { start += 1 }
-        guard run.upperBound - start > 2 else { return start..<run.upperBound }
-        let middle = run.upperBound - 2
-        let r = tokens.doc.tokens[middle]
-        let initial = r.end - r.start == 2 && tokens.doc.scalars[Int(r.end) - 1] == "."
-        return max(start, run.upperBound - (initial ? 3 : 2))..<run.upperBound
+        var i = run.lowerBound
+        while i < run.upperBound - 1 {
+            if Self.titles.contains(tokens.keys[i]) || tokens.isPossessive(i) { start = i + 1 }
+            i += 1
+        }
+        return start..<run.upperBound
     }
 
     private static let titles = WordKey.set("""
