@@ -19,7 +19,8 @@ public enum BundledResources {
 
     /// The resources in `dir`.
     public static func load(from dir: URL) throws -> ExtractorResources {
-        ExtractorResources(gazetteer: .empty, toneLexicon: .empty, tagger: nil)
+        let toneLexicon = try ToneLexiconLoader.load(from: dir)
+        return ExtractorResources(gazetteer: .empty, toneLexicon: toneLexicon, tagger: nil)
     }
 
     /// The process-wide resources, loaded on first use; tests and commands share one copy.
