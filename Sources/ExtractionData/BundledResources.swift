@@ -19,7 +19,9 @@ public enum BundledResources {
 
     /// The resources in `dir`.
     public static func load(from dir: URL) throws -> ExtractorResources {
-        ExtractorResources(gazetteer: try GazetteerLoader.load(from: dir), toneLexicon: .empty, tagger: nil)
+        let gazetteer = try GazetteerLoader.load(from: dir)
+        let toneLexicon = try ToneLexiconLoader.load(from: dir)
+        return ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: nil)
     }
 
     /// The process-wide resources, loaded on first use; tests and commands share one copy.
