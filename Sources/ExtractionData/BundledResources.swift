@@ -19,7 +19,7 @@ public enum BundledResources {
 
     /// The resources in `dir`.
     public static func load(from dir: URL) throws -> ExtractorResources {
-        ExtractorResources(gazetteer: .empty, toneLexicon: .empty, tagger: nil)
+        ExtractorResources(gazetteer: .empty, toneLexicon: .empty, tagger: try TaggerModelLoader.load(from: dir))
     }
 
     /// The process-wide resources, loaded on first use; tests and commands share one copy.
