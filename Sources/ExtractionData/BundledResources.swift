@@ -21,7 +21,8 @@ public enum BundledResources {
     public static func load(from dir: URL) throws -> ExtractorResources {
         let gazetteer = try GazetteerLoader.load(from: dir)
         let toneLexicon = try ToneLexiconLoader.load(from: dir)
-        return ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: nil)
+        let tagger = try TaggerModelLoader.load(from: dir)
+        return ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: tagger)
     }
 
     /// The process-wide resources, loaded on first use; tests and commands share one copy.
