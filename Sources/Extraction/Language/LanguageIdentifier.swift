@@ -28,7 +28,7 @@ public enum LanguageIdentifier {
                 for c in scalars[t.range] {
                     if c == "\u{2019}" { w.unicodeScalars.append("'") } else { w.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
                 }
-                if let langs = StopWords.index[w] {
+                if let langs = LanguageStopWords.index[w] {
                     for l in langs { hits[l, default: 0] += 1 }
                 }
             } else if let s = Script(first) {
@@ -83,7 +83,7 @@ public enum LanguageIdentifier {
 }
 
 /// The most frequent function words of each Latin-script language.
-enum StopWords {
+enum LanguageStopWords {
     static let lists: [String: [String]] = [
         "en": ["the", "and", "of", "to", "in", "is", "that", "it", "was", "for", "on", "are", "with", "as", "his", "they",
                "be", "at", "this", "have", "from", "or", "had", "by", "but", "not", "what", "were", "we", "when", "your",
