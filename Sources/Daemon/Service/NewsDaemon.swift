@@ -80,13 +80,20 @@ public final class NewsDaemon: @unchecked Sendable {
                 _ = stopSignal.wait(timeout: .now() + 0.05)
             }
         } else {
+            let watchdogInterval = ServiceNotifier.watchdogInterval()
+            let health = PipelineHealth(tolerance: max(10, (watchdogInterval ?? 15) * 2))
             let watcher = InotifyWatcher(inboxes: config.inboxes, filter: filter, scanner: scanner, logger: logger)
-            watcher.onFirstScanStarted = { [logger] in logger.debug("first scan done") }
+            let inboxCount = config.inboxes.count
+            watcher.onWatching = { ServiceNotifier.ready(status: "watching \(inboxCount) inbox(es); scanning the backlog") }
+            watcher.onHeartbeat = { health.watcherAlive() }
+            pool.onJobFinished = { health.jobFinished() }
             try watcher.start()
-            ServiceNotifier.ready(status: "watching \(config.inboxes.count) inbox(es)")
             var lastRescan = SystemCalls.monotonic()
+            var lastWatchdog = 0.0
+            var lastUnhealthyLog = 0.0
+            let tick = min(1, watchdogInterval ?? 1)
             while true {
-                _ = stopSignal.wait(timeout: .now() + 1)
+                _ = stopSignal.wait(timeout: .now() + tick)
                 let (stop, reload) = lock.withLock { () -> (Bool, Bool) in
                     defer { reloadRequested = false }
                     return (stopRequested, reloadRequested)
@@ -106,7 +113,17 @@ public final class NewsDaemon: @unchecked Sendable {
                 }
                 let totals = summary.snapshot()
                 ServiceNotifier.status("queued \(intake.depth), done \(totals.articles), duplicates \(totals.duplicates), failed \(totals.failures)")
-                ServiceNotifier.watchdog()
+                sink.ping { health.sinkAlive() }
+                if let watchdogInterval, now - lastWatchdog >= watchdogInterval {
+                    let (healthy, why) = health.isHealthy(waiting: intake.depth, watching: true)
+                    if healthy {
+                        ServiceNotifier.watchdog()
+                        lastWatchdog = now
+                    } else if now - lastUnhealthyLog > 10 {
+                        logger.error("pipeline stuck; not feeding the watchdog", metadata: ["reason": "\(why)"])
+                        lastUnhealthyLog = now
+                    }
+                }
             }
             ServiceNotifier.stopping()
             logger.info("stopping: no new intake; finishing work in flight")

@@ -20,6 +20,13 @@ public enum ServiceNotifier {
         send("RELOADING=1\nMONOTONIC_USEC=\(usec)")
     }
 
+    /// Half the watchdog interval systemd asked for (`WATCHDOG_USEC`, for this process), or nil.
+    public static func watchdogInterval(environment: [String: String] = ProcessInfo.processInfo.environment) -> Double? {
+        guard let usec = environment["WATCHDOG_USEC"].flatMap(Double.init), usec > 0 else { return nil }
+        if let pid = environment["WATCHDOG_PID"].flatMap(Int32.init), pid != getpid() { return nil }
+        return usec / 2_000_000
+    }
+
     /// Sends one datagram to `$NOTIFY_SOCKET`; errors are ignored, as sd_notify does.
     static func send(_ message: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         guard let path = environment["NOTIFY_SOCKET"], !path.isEmpty, path.utf8.count < 108 else { return }

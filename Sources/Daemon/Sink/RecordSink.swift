@@ -64,6 +64,11 @@ final class RecordSink: @unchecked Sendable {
         }
     }
 
+    /// Answers on the sink's queue: proof for the watchdog that the single writer is not stuck.
+    func ping(_ answer: @escaping @Sendable () -> Void) {
+        queue.async { answer() }
+    }
+
     /// Waits until everything submitted so far is committed.
     func drain() {
         queue.sync {}

@@ -12,7 +12,7 @@ struct InboxScanner: Sendable {
 
     /// Walks `root`; `watch` is called for each directory before its entries are listed, so that
     /// no file can slip in between the listing and the watch.
-    func walk(_ root: String, inbox: DaemonConfig.Inbox, recursive: Bool = true, watch: (String) -> Void) {
+    func walk(_ root: String, inbox: DaemonConfig.Inbox, recursive: Bool = true, offerFiles: Bool = true, watch: (String) -> Void) {
         var stack = [root]
         while let directory = stack.popLast() {
             watch(directory)
@@ -20,6 +20,7 @@ struct InboxScanner: Sendable {
                 try SystemCalls.forEachEntry(in: directory) { entry in
                     let path = directory + "/" + entry.name
                     if InboxFilter.isHiddenOrTemporary(entry.name) { return true }
+                    if !offerFiles && !entry.isDirectory { return true }
                     if !entry.nameIsValidUTF8 {
                         quarantineUnaddressable(directory: directory, rawName: entry.rawName, inbox: inbox)
                     } else if entry.isDirectory {

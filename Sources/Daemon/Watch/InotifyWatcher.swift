@@ -23,8 +23,10 @@ final class InotifyWatcher: @unchecked Sendable {
     /// Watched directory paths (with no trailing slash) → their inbox.
     private var watched: [String: DaemonConfig.Inbox] = [:]
     private var missingInboxes: Set<String> = []
-    /// Called when the first full scan has begun (for readiness).
-    var onFirstScanStarted: (@Sendable () -> Void)?
+    /// Called once every inbox folder is watched and the start-up scan begins (READY=1).
+    var onWatching: (@Sendable () -> Void)?
+    /// Called at every turn of the event loop (for the watchdog).
+    var onHeartbeat: (@Sendable () -> Void)?
 
     private enum Request { case rescan(reason: String) }
 
@@ -71,9 +73,12 @@ final class InotifyWatcher: @unchecked Sendable {
     private var shouldStop: Bool { lock.withLock { stopRequested } }
 
     private func loop() {
+        // First set every watch, then offer the backlog: a file written meanwhile raises an event.
+        rescanAll(reason: "start-up", offerFiles: false)
+        onWatching?()
         rescanAll(reason: "start-up")
-        onFirstScanStarted?()
         while !shouldStop {
+            onHeartbeat?()
             let requests = lock.withLock { () -> [Request] in
                 defer { pending.removeAll() }
                 return pending
@@ -138,8 +143,8 @@ final class InotifyWatcher: @unchecked Sendable {
     }
 
     /// Walks every inbox: re-adds missing watches and offers every file found.
-    private func rescanAll(reason: String) {
-        logger.info("scanning inboxes", metadata: ["scan.reason": "\(reason)"])
+    private func rescanAll(reason: String, offerFiles: Bool = true) {
+        if offerFiles { logger.info("scanning inboxes", metadata: ["scan.reason": "\(reason)"]) }
         for inbox in inboxes {
             guard (try? SystemCalls.lstat(inbox.path))?.kind == .directory else {
                 if missingInboxes.insert(inbox.path).inserted {
@@ -151,7 +156,8 @@ final class InotifyWatcher: @unchecked Sendable {
             if missingInboxes.remove(inbox.path) != nil {
                 logger.notice("inbox folder is back", metadata: ["inbox.name": "\(inbox.name)", "inbox.path": "\(inbox.path)"])
             }
-            scanner.walk(inbox.path, inbox: inbox, recursive: inbox.recursive, watch: { self.watch($0, inbox: inbox) })
+            scanner.walk(inbox.path, inbox: inbox, recursive: inbox.recursive, offerFiles: offerFiles,
+                         watch: { self.watch($0, inbox: inbox) })
         }
     }
 

@@ -16,6 +16,8 @@ final class WorkerPool: @unchecked Sendable {
     private let queue = DispatchQueue(label: "newsd.workers", qos: .utility, attributes: .concurrent)
     private var thread: Thread?
     private let dispatcherDone = DispatchSemaphore(value: 0)
+    /// Called after each job is committed (for the watchdog); set before `start`.
+    var onJobFinished: (@Sendable () -> Void)?
 
     init(workers: Int, intake: Intake, processor: ArticleProcessor, sink: RecordSink, keepInputs: Bool) {
         self.workers = workers
@@ -35,11 +37,13 @@ final class WorkerPool: @unchecked Sendable {
                     break
                 }
                 group.enter()
+                let finishedHook = onJobFinished
                 queue.async { [self] in
                     let outcome = processor.process(job)
                     sink.submit(job, outcome) { [self] in
                         let kept = keepInputs ? try? SystemCalls.lstat(job.path) : nil
                         intake.finished(job, kept: kept)
+                        finishedHook?()
                         slots.signal()
                         group.leave()
                     }
