@@ -33,18 +33,23 @@ final class AppendLog: @unchecked Sendable {
     }
 
     /// Appends `bytes` (whole lines) and, if `durable`, fsyncs. On failure the file is cut back.
-    func append(_ bytes: [UInt8], durable: Bool) throws(SystemError) {
-        guard !bytes.isEmpty else { return }
+    /// Returns true when the file had been removed and was created anew.
+    @discardableResult
+    func append(_ bytes: [UInt8], durable: Bool) throws(SystemError) -> Bool {
+        guard !bytes.isEmpty else { return false }
         // If someone removed the output folder or the file, recreate it rather than write into the void.
+        var recreated = false
         if (try? SystemCalls.lstat(path)) == nil {
             try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
             try open()
+            recreated = true
         }
         let before = size
         do throws(SystemError) {
             try SystemCalls.writeAll(fd, bytes, path: path)
             if durable { try SystemCalls.fsync(fd, path: path) }
             size = before + bytes.count
+            return recreated
         } catch {
             try? SystemCalls.truncate(fd, to: before, path: path)
             throw error

@@ -123,7 +123,11 @@ final class RecordSink: @unchecked Sendable {
                 actions.append(.nothing)
             }
         }
-        guard persist("records.jsonl", { () throws(SystemError) in try records.append(recordBytes, durable: true) }),
+        guard persist("records.jsonl", { () throws(SystemError) in
+                  if try records.append(recordBytes, durable: true) {
+                      logger.error("records.jsonl or the output folder was removed; created it anew", metadata: ["dir.path": "\(directory)"])
+                  }
+              }),
               persist("ledger", { () throws(SystemError) in try ledger.record(newIDs) }),
               persist("errors.jsonl", { () throws(SystemError) in try errors.append(errorBytes, durable: true) })
         else {

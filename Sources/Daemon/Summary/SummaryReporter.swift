@@ -109,6 +109,7 @@ final class SummaryReporter: @unchecked Sendable {
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SystemError) {
         let temporary = path + ".tmp"
+        try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
         try? SystemCalls.unlink(temporary)
         let log = try AppendLog(path: temporary)
         try log.append(bytes, durable: true)

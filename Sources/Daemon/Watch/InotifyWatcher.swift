@@ -77,8 +77,17 @@ final class InotifyWatcher: @unchecked Sendable {
         rescanAll(reason: "start-up", offerFiles: false)
         onWatching?()
         rescanAll(reason: "start-up")
+        var lastMissingCheck = 0.0
         while !shouldStop {
             onHeartbeat?()
+            // A removed inbox is watched again as soon as it reappears, not at the next safety rescan.
+            let now = SystemCalls.monotonic()
+            if !missingInboxes.isEmpty, now - lastMissingCheck >= 1 {
+                lastMissingCheck = now
+                if missingInboxes.contains(where: { (try? SystemCalls.lstat($0))?.kind == .directory }) {
+                    rescanAll(reason: "inbox reappeared")
+                }
+            }
             let requests = lock.withLock { () -> [Request] in
                 defer { pending.removeAll() }
                 return pending
@@ -176,7 +185,8 @@ final class InotifyWatcher: @unchecked Sendable {
         guard watched.removeValue(forKey: directory) != nil else { return }
         inotifytools_remove_watch_by_wd(wd)
         if inboxes.contains(where: { $0.path == directory }) {
-            logger.error("inbox folder was \(why); it is watched again when it reappears (checked at every rescan)",
+            missingInboxes.insert(directory)
+            logger.error("inbox folder was \(why); it is watched again as soon as it reappears",
                          metadata: ["inbox.path": "\(directory)"])
         }
     }
