@@ -1,6 +1,7 @@
 # newsd — build, run, test, install.
 #   make run       install what is missing (apt), build, run on ./var/inbox → ./var/out
 #   make test      install what is missing, run the whole test suite
+#   make bench     newsd against a Python inotify + spaCy daemon (BENCH_ARGS=--quick)
 #   make install   PREFIX=/usr/local DESTDIR=  (binary, data, config, systemd unit, user)
 
 PREFIX      ?= /usr/local
@@ -46,8 +47,11 @@ test: deps
 	$(SWIFT) build --build-tests $(SWIFTFLAGS)
 	$(SWIFT) test --skip-build $(SWIFTFLAGS)
 
+# newsd beside a Python peer (inotify + spaCy, installed into bench/.venv on first use): one table,
+# written to bench/results/bench-full.{md,json}; about 20 minutes. BENCH_ARGS=--quick for ~5 minutes.
+BENCH_ARGS ?=
 bench: release
-	scripts/bench_daemon.py
+	python3 bench/bench.py $(BENCH_ARGS)
 
 install: release
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(SYSCONFDIR)/newsd \
