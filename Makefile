@@ -15,16 +15,24 @@ TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 SWIFT       ?= swift
 SWIFTFLAGS  ?=
 APT_PACKAGES := libinotifytools0-dev inotify-tools python3
+# Only the tests need these: chromium renders summary.html to a screenshot.
+TEST_APT_PACKAGES := chromium
 RELEASE_BIN := .build/release/newsd
 RESOURCES   := Sources/ExtractionData/Data
 
-.PHONY: all deps build release run test install uninstall clean bench
+.PHONY: all deps test-deps apt-install build release run test install uninstall clean bench
 
 all: release
 
 # Installs the Debian packages the build and tests need, only when something is missing.
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES) $(TEST_APT_PACKAGES)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -43,7 +51,7 @@ run: release
 	@echo "newsd: drop articles into $(CURDIR)/var/inbox; records in $(CURDIR)/var/out/records.jsonl (Ctrl-C stops)"
 	$(RELEASE_BIN) run --inbox main=$(CURDIR)/var/inbox --output $(CURDIR)/var/out
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests $(SWIFTFLAGS)
 	$(SWIFT) test --skip-build $(SWIFTFLAGS)
 

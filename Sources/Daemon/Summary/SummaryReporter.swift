@@ -101,6 +101,7 @@ final class SummaryReporter: @unchecked Sendable {
         do {
             try Self.writeAtomically(report.json(), to: outputDirectory + "/summary.json")
             try Self.writeAtomically(Array(report.markdown().utf8), to: outputDirectory + "/summary.md")
+            try Self.writeAtomically(Array(report.html().utf8), to: outputDirectory + "/summary.html")
         } catch {
             changed = true
             logger.error("cannot write the summary", metadata: ["dir.path": "\(outputDirectory)", "error": "\(error)"])
