@@ -84,8 +84,12 @@ def memory_rows(results):
         for e in results.get(section, []):
             n, p = e["newsd"], e.get("peer")
             what = "%s %s files, %d w" % (label, "{:,}".format(e["files"]), e["workers"])
+            done_n = n.get("records", n.get("recorded"))
+            done_p = p.get("records", p.get("recorded")) if p else None
+            per_cpu_n = done_n / n["cpu_s"] if n["cpu_s"] else None
+            per_cpu_p = done_p / p["cpu_s"] if p and p["cpu_s"] else None
             out.append((what, n["peak_rss_mb"], p["peak_rss_mb"] if p else None, n["cpu_s"], p["cpu_s"] if p else None,
-                        p["processes"] if p else None))
+                        p["processes"] if p else None, per_cpu_n, per_cpu_p))
     return out
 
 
@@ -95,12 +99,13 @@ def markdown(results, meta):
     for r in rows(results):
         lines.append("| " + " | ".join(r) + " |")
     lines += ["", "Peak memory and CPU time of each daemon run (read from /proc just before SIGTERM):", "",
-              "| run | newsd VmHWM MB | peer VmHWM MB (sum over its processes) | newsd CPU s | peer CPU s |",
-              "|---|---:|---:|---:|---:|"]
-    for what, nm, pm, nc, pc, procs in memory_rows(results):
-        lines.append("| %s | %s | %s | %s | %s |" % (what, _n(nm, 1),
-                                                     ("%s (%d processes)" % (_n(pm, 1), procs)) if pm else "not run",
-                                                     _n(nc, 2), _n(pc, 2)))
+              "| run | newsd VmHWM MB | peer VmHWM MB (sum over its processes) | newsd CPU s | peer CPU s "
+              "| newsd records per CPU s | peer records per CPU s | newsd/peer |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for what, nm, pm, nc, pc, procs, an, ap in memory_rows(results):
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            what, _n(nm, 1), ("%s (%d processes)" % (_n(pm, 1), procs)) if pm else "not run",
+            _n(nc, 2), _n(pc, 2), _n(an, 1), _n(ap, 2), _ratio(an / ap) if an and ap else "n/a"))
     return "\n".join(lines)
 
 
@@ -114,7 +119,8 @@ def plain(results):
         if k == 0:
             out.append("  ".join("-" * w for w in widths))
     out.append("")
-    out.append("peak RSS MB / CPU s per run:")
-    for what, nm, pm, nc, pc, procs in memory_rows(results):
-        out.append("  %-34s newsd %6s MB %7s s   peer %7s MB %7s s" % (what, _n(nm, 1), _n(nc, 2), _n(pm, 1), _n(pc, 2)))
+    out.append("per run: peak RSS MB, CPU s, records per CPU s:")
+    for what, nm, pm, nc, pc, procs, an, ap in memory_rows(results):
+        out.append("  %-34s newsd %6s MB %7s s %8s/s   peer %7s MB %7s s %6s/s" % (
+            what, _n(nm, 1), _n(nc, 2), _n(an, 1), _n(pm, 1), _n(pc, 2), _n(ap, 2)))
     return "\n".join(out)
