@@ -59,6 +59,7 @@ def main():
     ap.add_argument("--latency-seconds", type=float)
     ap.add_argument("--latency-workers", type=int, nargs="+", default=[2])
     ap.add_argument("--peer-cap", type=float, help="seconds after which a peer daemon run is stopped")
+    ap.add_argument("--newsd-cap", type=float, default=300, help="seconds after which a newsd daemon run is stopped")
     ap.add_argument("--peer-extract-cap", type=float, help="seconds after which peer extraction is stopped")
     ap.add_argument("--skip", nargs="*", default=[], choices=["extraction", "end-to-end", "latency"])
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
@@ -89,7 +90,7 @@ def main():
             "corpus": corpus_name, "words": sum(word_counts), "peer_pipeline": args.pipeline,
             "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
             "machine": machine.describe(ROOT, python or sys.executable), "load": {"start": machine.load_now()},
-            "peer_caps_s": {"daemon_run": peer_cap, "extraction": peer_extract_cap}}
+            "caps_s": {"peer_daemon_run": peer_cap, "peer_extraction": peer_extract_cap, "newsd_daemon_run": args.newsd_cap}}
     results = {}
     log("corpus: %s, %d words; load %s" % (corpus_name, meta["words"], meta["load"]["start"]))
 
@@ -112,7 +113,7 @@ def main():
             for w in args.workers:
                 row = {"files": n, "workers": w}
                 for system in ["newsd"] + (["peer"] if python else []):
-                    cap = 600 if system == "newsd" else peer_cap
+                    cap = args.newsd_cap if system == "newsd" else peer_cap
                     log("end-to-end %s: %d files, %d workers" % (system, n, w))
                     row[system] = scenarios.end_to_end(system, ctx, sources, n, w, cap)
                     log("  %s" % {k: row[system][k] for k in ("records", "seconds", "articles_per_s", "peak_rss_mb")})
@@ -126,7 +127,7 @@ def main():
             for system in ["newsd"] + (["peer"] if python else []):
                 log("latency %s: %.0f files/s for %.0f s, %d workers" % (system, args.rate, lat_s, w))
                 row[system] = scenarios.latency(system, ctx, sources, args.rate, lat_s, w,
-                                                drain_s=60 if system == "newsd" else 15)
+                                                drain_s=30 if system == "newsd" else 15)
                 log("  %s" % {k: row[system][k] for k in ("recorded", "p50_ms", "p95_ms", "p99_ms", "peak_rss_mb")})
             results["latency"].append(row)
         meta["load"]["end"] = machine.load_now()

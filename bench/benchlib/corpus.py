@@ -72,8 +72,8 @@ def generated_corpus(folder, n=924):
 
 
 def stage(sources, count, folder):
-    """count files in folder: the sources in turn; every copy after the first round of a source gets
-    a distinct last line, so each staged file is distinct content (newsd would skip a duplicate)."""
+    """count files in folder: the sources in turn, each with a distinct last line, so that every
+    staged file is distinct content (newsd skips a duplicate, and PolNeAR has a few)."""
     os.makedirs(folder, exist_ok=True)
     staged = []
     for i in range(count):
@@ -82,8 +82,7 @@ def stage(sources, count, folder):
         name = "r%02d-%s" % (rep, os.path.basename(src))
         with open(src, "rb") as f:
             data = f.read()
-        if rep:
-            data += b"\n\nBench copy %d of this article.\n" % rep
+        data += b"\n\nBench copy %d of this article.\n" % i
         dst = os.path.join(folder, name)
         with open(dst, "wb") as f:
             f.write(data)
