@@ -142,8 +142,9 @@ def main():
         for k, v in meta["load"].items())
     with open(os.path.join(args.out, name + ".md"), "w") as f:
         f.write("# newsd vs the Python peer (%s run, %s)\n\n" % (meta["mode"], meta["started_utc"]))
+        extra = " ".join(sys.argv[1:])
         f.write("Command: `make bench%s` (runs `%s`), %d s.\n\n" % (
-            " BENCH_ARGS=--quick" if quick else "", meta["command"].strip(), meta["duration_s"]))
+            (' BENCH_ARGS="%s"' % extra) if extra else "", meta["command"].strip(), meta["duration_s"]))
         f.write("Machine: %s, %s cores, %s GiB, Linux %s; %s. newsd %s%s built with `swift build -c release`. "
                 "Peer: %s, pipeline `%s`.\n\n" % (
                     m["cpu_model"], m["cores"], m["memory_gib"], m["kernel"], m["swift"], m["newsd_commit"],
