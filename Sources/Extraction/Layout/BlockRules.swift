@@ -96,15 +96,15 @@ enum BlockRules {
     /// `Read more`, `Sign up for…`, `Follow us on…`, `© 2024 …`).
     static func isFurniture(_ s: [Unicode.Scalar], _ shape: LineShape) -> Bool {
         guard shape.words <= 24 else { return false }
-        let lower = LinePrefix.lowered(s, shape.range, limit: 160)
+        let lower = LinePrefix.lowered(s, shape.range, limit: 100)
         var core = Substring(lower)
         while let c = core.last, c.isNumber || c.isWhitespace || c.isPunctuation { core.removeLast() }
         if furnitureLines.contains(String(core)) { return true }
         for p in furniturePrefixes where lower.hasPrefix(p) { return true }
-        if lower.contains("all rights reserved") { return true }
+        if LinePrefix.contains(lower, "all rights reserved") { return true }
         if lower.hasPrefix("follow ") && shape.words <= 20 {
             for site in [" on twitter", " on facebook", " on instagram", " on x", " on linkedin", " on threads", "@"]
-            where lower.contains(site) {
+            where LinePrefix.contains(lower, site) {
                 return true
             }
         }

@@ -110,7 +110,7 @@ public enum Tokenizer {
 
 /// Word forms that end with a full stop that does not end a sentence.
 public enum Abbreviations {
-    static let words: Set<String> = [
+    static let words: Set<UInt64> = Set([
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
         "sen", "rep", "gov", "pres", "rev", "hon", "st", "jr", "sr", "messrs", "mt", "ft", "supt", "insp",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -119,28 +119,24 @@ public enum Abbreviations {
         "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
         "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
         "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    ]
+    ].compactMap(LatinKey.of))
 
     /// Titles that precede a name; a sentence never ends after one.
-    static let titles: Set<String> = [
+    static let titles: Set<UInt64> = Set([
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
         "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "supt", "insp", "no", "vs", "fig", "vol",
-    ]
+    ].compactMap(LatinKey.of))
 
     /// Whether `word` (without its full stop) is a known abbreviation.
     public static func contains(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard word.count <= 6 else { return false }
-        var s = ""
-        for c in word { s.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
-        return words.contains(s)
+        guard word.count <= 6, let key = LatinKey.of(Array(word), 0..<word.count) else { return false }
+        return words.contains(key)
     }
 
     /// Whether `word` (without its full stop) is a title such as Mr or Gen.
     public static func isTitle(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard word.count <= 6 else { return false }
-        var s = ""
-        for c in word { s.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
-        return titles.contains(s)
+        guard word.count <= 6, let key = LatinKey.of(Array(word), 0..<word.count) else { return false }
+        return titles.contains(key)
     }
 }
 
