@@ -71,13 +71,13 @@ public enum SentenceSplitter {
         }
     }
 
-    /// Whether token `t` closes what the previous token ended: `”`, `)`, or a straight quote that
-    /// touches it (`."` closes; `. "` opens the next sentence).
+    /// Whether token `t` closes what the previous token ended: `”`, `)`, or a straight (or
+    /// mistyped opening) quote that touches it (`."` closes; `. "` opens the next sentence).
     private static func isCloser(_ t: Token, after previous: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         guard t.kind == .punctuation, t.end - t.start == 1 else { return false }
         switch scalars[Int(t.start)] {
         case "\u{201D}", "\u{2019}", ")", "]", "\u{00BB}", "\u{300D}", "\u{300F}", "\u{FF09}": return true
-        case "\"", "'": return t.start == previous.end
+        case "\"", "'", "\u{201C}", "\u{2018}": return t.start == previous.end
         default: return false
         }
     }
