@@ -176,3 +176,37 @@ import Testing
         #expect(read.body == "Text after the nesting.")
     }
 }
+
+@Suite struct MoreReadersTests {
+    @Test func articleWithoutParagraphElementsKeepsItsDivText() {
+        let sentence = "The council voted on Tuesday to approve the new budget after a long debate. "
+        let page = "<article><div>" + String(repeating: sentence, count: 4) + "</div><div>Second block.</div></article>"
+            + "<p>A paragraph outside the article.</p>"
+        let read = ArticleReader.read(page, format: .html)
+        #expect(read.body.hasPrefix("The council voted"))
+        #expect(read.body.hasSuffix("Second block."))
+        #expect(!read.body.contains("outside"))
+    }
+
+    @Test func commentaryClassIsNotMistakenForComments() {
+        let read = ArticleReader.read("<div class=\"commentary-body\"><p>An opinion.</p></div><div class=\"comments\"><p>A reader.</p></div>", format: .html)
+        #expect(read.body == "An opinion.")
+    }
+
+    @Test func doubleLineBreakEndsAParagraph() {
+        let read = ArticleReader.read("<div class=\"article-body\">First line<br>same paragraph<br><br>Second paragraph</div>", format: .html)
+        #expect(read.body == "First line same paragraph\n\nSecond paragraph")
+    }
+
+    @Test func jsonBodyHeadingsAreInferred() {
+        let (doc, _) = TextStages.document(#"{"title": "T", "body": "First paragraph of the story.\nWhat happened next\nThe second paragraph."}"#, format: .json)
+        #expect(TextStages.blocks(doc).map(\.1) == [.paragraph, .heading, .paragraph])
+    }
+
+    @Test func aBylineFirstLineIsNotTheTitle() {
+        let (doc, _) = TextStages.document("By Jane Doe\n\nWASHINGTON — The Senate passed the bill on Tuesday.\n\nMore text here.")
+        #expect(doc.layout.title == nil)
+        #expect(doc.layout.byline == ["Jane Doe"])
+        #expect(doc.layout.dateline?.place == "Washington")
+    }
+}

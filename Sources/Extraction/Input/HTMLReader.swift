@@ -280,6 +280,7 @@ struct HTMLCollector {
             guard let v = tag.attribute(attr)?.lowercased(), !v.isEmpty else { continue }
             for word in v.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 if word == "ad" || word == "ads" || word.hasPrefix("ad-") || word.hasPrefix("ads-") || word.hasPrefix("ad_") { return true }
+                if word.contains("commentary") || word.contains("article-body") || word.contains("story-body") { continue }
                 for w in HTMLCollector.skipWords where word.contains(w) { return true }
             }
         }
@@ -303,7 +304,8 @@ struct HTMLCollector {
         var warnings: [String] = []
         let ld = metadata.linkedData(&warnings)
         var chosen = paragraphs.filter { $0.inArticle }
-        if !chosen.contains(where: { $0.inParagraph }) {
+        // The article element's text, unless it is a teaser without paragraphs and the page has them elsewhere.
+        if !chosen.contains(where: { $0.inParagraph }) && chosen.reduce(0, { $0 + $1.text.count }) < 200 {
             if let first = paragraphs.firstIndex(where: { $0.inParagraph }) {
                 chosen = paragraphs[first...].filter { $0.inParagraph || $0.kind == .heading }
             } else {
