@@ -16,6 +16,17 @@ enum LatinKey {
         return key
     }
 
+    /// The key of a word's code points.
+    static func of(_ word: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        guard word.count <= 8, !word.isEmpty else { return nil }
+        var key: UInt64 = 0
+        for c in word {
+            guard let b = folded(c) else { return nil }
+            key = key << 8 | UInt64(b)
+        }
+        return key
+    }
+
     /// The key of a literal word (for building the lists).
     static func of(_ word: String) -> UInt64? {
         let s = Array(word.unicodeScalars)

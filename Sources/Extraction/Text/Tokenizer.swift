@@ -113,35 +113,39 @@ public enum Tokenizer {
 
 /// Word forms that end with a full stop that does not end a sentence.
 public enum Abbreviations {
-    static let words: Set<UInt64> = Set([
+    static let words: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
         "sen", "rep", "gov", "pres", "rev", "hon", "st", "jr", "sr", "messrs", "mt", "ft", "supt", "insp",
-        "sens", "reps", "govs", "gens", "atty", "msgr", "fr", "sec", "amb", "cong", "lt", "cmdr", "gov",
+        "sens", "reps", "govs", "gens", "atty", "msgr", "fr", "sec", "amb", "cong",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "etc", "approx", "dept", "univ", "assn",
         "ave", "blvd", "rd", "fig", "vol", "ca", "cf", "al", "e.g", "i.e", "u.s", "a.m", "p.m",
         "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
         "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
         "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    ].compactMap(LatinKey.of))
+    ]
 
     /// Titles that precede a name; a sentence never ends after one.
-    static let titles: Set<UInt64> = Set([
+    static let titles: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
         "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "supt", "insp", "no", "vs", "fig", "vol",
         "sens", "reps", "govs", "gens", "atty", "msgr", "fr", "amb",
-    ].compactMap(LatinKey.of))
+    ]
+
+    /// `words` and `titles` as `LatinKey`s, for lookups without building strings.
+    static let wordKeys = Set(words.compactMap(LatinKey.of))
+    static let titleKeys = Set(titles.compactMap(LatinKey.of))
 
     /// Whether `word` (without its full stop) is a known abbreviation.
     public static func contains(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard word.count <= 6, let key = LatinKey.of(Array(word), 0..<word.count) else { return false }
-        return words.contains(key)
+        guard word.count <= 6, let key = LatinKey.of(word) else { return false }
+        return wordKeys.contains(key)
     }
 
     /// Whether `word` (without its full stop) is a title such as Mr or Gen.
     public static func isTitle(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard word.count <= 6, let key = LatinKey.of(Array(word), 0..<word.count) else { return false }
-        return titles.contains(key)
+        guard word.count <= 6, let key = LatinKey.of(word) else { return false }
+        return titleKeys.contains(key)
     }
 }
 
