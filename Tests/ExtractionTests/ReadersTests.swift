@@ -210,3 +210,12 @@ import Testing
         #expect(doc.layout.dateline?.place == "Washington")
     }
 }
+
+@Suite struct UnclosedHTMLTests {
+    @Test func anUnclosedHeadingDoesNotSwallowTheBody() {
+        let read = ArticleReader.read("<article><h1>Title<p>First paragraph.</p><h2>Sub<p>Second paragraph.</p></article>", format: .html)
+        #expect(read.title == "Title")
+        #expect(read.body == "First paragraph.\n\nSub\n\nSecond paragraph.")
+        #expect(read.blocks?.map(\.kind) == [.paragraph, .heading, .paragraph])
+    }
+}
