@@ -219,3 +219,18 @@ import Testing
         #expect(read.blocks?.map(\.kind) == [.paragraph, .heading, .paragraph])
     }
 }
+
+@Suite struct RenderedJSONTests {
+    @Test func wordPressRenderedFields() {
+        let json = #"{"title": {"rendered": "Budget &amp; tax"}, "content": {"rendered": "<p>One.</p>\n<p>Two.</p>"}, "date": "2024-05-16T09:00:00"}"#
+        let read = ArticleReader.read(json, format: .json)
+        #expect(read.title == "Budget & tax")
+        #expect(read.body == "One.\n\nTwo.")
+        #expect(read.published == "2024-05-16T09:00:00")
+    }
+
+    @Test func embeddedTweetsAreLeftOut() {
+        let read = ArticleReader.read("<article><p>Before.</p><blockquote class=\"twitter-tweet\"><p>A tweet</p></blockquote><p>After.</p></article>", format: .html)
+        #expect(read.body == "Before.\n\nAfter.")
+    }
+}

@@ -67,6 +67,7 @@ struct HTMLCollector {
         "share", "social", "comment", "related", "newsletter", "subscribe", "promo", "sidebar", "breadcrumb",
         "cookie", "popup", "modal", "paywall", "recommend", "trending", "most-read", "mostread", "outbrain", "taboola",
         "advert", "sponsor", "signup", "sign-up", "toolbar", "caption", "footer", "navbar", "menu", "tags",
+        "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
     ]
     private static let articleWords: [String] = [
         "article-body", "articlebody", "article__body", "story-body", "storybody", "post-content", "entry-content",
