@@ -15,7 +15,7 @@ public enum LanguageIdentifier {
     public static func identify(scalars: [Unicode.Scalar], tokens: [Token]) -> String {
         var scripts = [Script: Int]()
         var latin = 0
-        var hits = [Int](repeating: 0, count: StopWords.languages.count)
+        var hits = [Int](repeating: 0, count: LanguageStopWords.languages.count)
         var seen = 0
         for t in tokens where t.kind == .word {
             seen += 1
@@ -23,7 +23,7 @@ public enum LanguageIdentifier {
             let first = scalars[Int(t.start)]
             if first.value < 0x250 {
                 latin += 1
-                guard let key = LatinKey.of(scalars, t.range), let mask = StopWords.index[key] else { continue }
+                guard let key = LatinKey.of(scalars, t.range), let mask = LanguageStopWords.index[key] else { continue }
                 for l in hits.indices where mask & (1 << l) != 0 { hits[l] += 1 }
             } else if let s = Script(first) {
                 scripts[s, default: 0] += 1
@@ -35,7 +35,7 @@ public enum LanguageIdentifier {
         }
         // Ties go to the earlier language in this order (English first).
         var best = "en", bestHits = 0
-        for (l, lang) in StopWords.languages.enumerated() where hits[l] > bestHits {
+        for (l, lang) in LanguageStopWords.languages.enumerated() where hits[l] > bestHits {
             best = lang
             bestHits = hits[l]
         }
@@ -77,7 +77,7 @@ public enum LanguageIdentifier {
 }
 
 /// The most frequent function words of each Latin-script language.
-enum StopWords {
+enum LanguageStopWords {
     static let lists: [String: [String]] = [
         "en": ["the", "and", "of", "to", "in", "is", "that", "it", "was", "for", "on", "are", "with", "as", "his", "they",
                "be", "at", "this", "have", "from", "or", "had", "by", "but", "not", "what", "were", "we", "when", "your",
