@@ -21,6 +21,8 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        // Marks the inputs being extracted so that a crash can name them (async-signal-safe C).
+        .target(name: "CCrashGuard"),
         // Bytes or text in, an article record out. Pure: no files, clocks or globals.
         .target(name: "Extraction"),
         // The data files the extractor needs (gazetteer, lexicons, tagger model), loaded once.
@@ -34,6 +36,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "CInotifyTools",
+                "CCrashGuard",
                 "Extraction",
                 "ExtractionData",
                 .product(name: "Logging", package: "swift-log"),
