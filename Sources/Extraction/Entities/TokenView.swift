@@ -22,6 +22,8 @@ struct TokenView {
     var sentenceOf: [Int32]
     /// Lowercase words of each sentence (few in a table row such as `CHICAGO 71 64 .526 10`).
     var lowercaseWords: [Int32]
+    /// Number tokens of each sentence.
+    var numbers: [Int32]
     /// Keys of words written capitalised somewhere other than a sentence's start.
     var capitalisedMidSentence: Set<UInt64>
     /// Keys of words written lowercase somewhere in the article.
@@ -38,6 +40,7 @@ struct TokenView {
         capitalisedMidSentence = []
         writtenLower = []
         lowercaseWords = [Int32](repeating: 0, count: doc.sentences.count)
+        numbers = [Int32](repeating: 0, count: doc.sentences.count)
         let s = doc.scalars
         for (i, t) in doc.tokens.enumerated() {
             keys[i] = NameKey.of(s, t.range)
@@ -58,6 +61,7 @@ struct TokenView {
                     }
                 case .number:
                     first = false
+                    numbers[si] += 1
                 case .punctuation:
                     break
                 }

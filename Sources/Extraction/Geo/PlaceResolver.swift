@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses which gazetteer entry an ambiguous place name means (Georgia the country or the US state,
 /// Paris in France or in Texas), from the entry's kind and population and the article's other places.
 struct PlaceResolver {
@@ -42,10 +44,7 @@ struct PlaceResolver {
         case .region:
             return (p.country == "US" ? 5.5 : 8) + (known ? 4 : 0)
         case .city:
-            var digits = 0.0
-            var n = max(p.population, 1)
-            while n >= 10 { n /= 10; digits += 1 }
-            return digits + (known ? 1.5 : 0)
+            return log10(Double(max(p.population, 1))) + (known ? 1.5 : 0)
         case .bloc, .demonym:
             return 0
         }
