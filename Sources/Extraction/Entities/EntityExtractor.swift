@@ -16,8 +16,8 @@ public struct EntityExtractor: Sendable {
     /// Entities sorted by salience, ids `e1`, `e2`, … in that order.
     public func extract(_ doc: Document) -> [Entity] {
         guard !doc.tokens.isEmpty else { return [] }
-        let view = TokenView(doc)
         let gazetteer = resources.gazetteer
+        let view = TokenView(doc, gazetteer: gazetteer)
         let rules = RuleRecognizer(view: view, gazetteer: gazetteer).recognise()
         let tagged = resources.tagger?.tag(doc) ?? []
         var mentions = MentionMerger(view: view, gazetteer: gazetteer).merge(rules: rules, tagged: tagged)
@@ -76,7 +76,7 @@ public struct EntityExtractor: Sendable {
     /// recognisers and for the tagger's training tools).
     public func ruleCandidates(_ doc: Document) -> [MentionCandidate] {
         guard !doc.tokens.isEmpty else { return [] }
-        return RuleRecognizer(view: TokenView(doc), gazetteer: resources.gazetteer).recognise().map(\.candidate)
+        return RuleRecognizer(view: TokenView(doc, gazetteer: resources.gazetteer), gazetteer: resources.gazetteer).recognise().map(\.candidate)
     }
 }
 

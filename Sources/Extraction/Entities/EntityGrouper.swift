@@ -36,7 +36,9 @@ struct EntityGrouper {
             if words.count < 3, m.type == .person || m.confidence < 0.7 || townName {
                 var best: Int?
                 for (g, group) in groups.enumerated() where group.type == .person && group.nameKeys.count > words.count {
-                    if isPart(words, of: group.nameKeys), best == nil || group.first < i && group.first > groups[best!].first {
+                    // The person with more full mentions, then the one first named.
+                    if isPart(words, of: group.nameKeys),
+                       best == nil || group.mentions.count > groups[best!].mentions.count {
                         best = g
                     }
                 }

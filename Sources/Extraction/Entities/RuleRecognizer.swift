@@ -48,6 +48,7 @@ struct RuleRecognizer {
                 let s = stats(i)
                 return s.map { $0.named >= $0.lower } ?? true
             }
+            if view.capitalisedMidSentence.contains(key) { return true }
             guard let s = stats(i) else { return false }
             return s.named > s.lower + s.capitalised
         }
@@ -72,7 +73,8 @@ struct RuleRecognizer {
         var a = run.lowerBound
         let b = run.upperBound
         while a < b, NameLexicon.leadingDeterminers.contains(view.keys[a]) { a += 1 }
-        if a < b, view.sentenceInitial[a], !view.inCapsSentence[a], isCommonAtSentenceStart(a, runLength: b - a) {
+        if a < b, view.sentenceInitial[a], !view.inCapsSentence[a], isCommonAtSentenceStart(a, runLength: b - a),
+           !keepsFirstWord(a..<b) {
             a += 1
             // the rest may start with a connector ("Of") that no longer joins anything
             while a < b, !isNameWord(a) { a += 1 }
@@ -94,6 +96,14 @@ struct RuleRecognizer {
         let cue = a > 0 && view.shapes[a - 1] == .lower && NameLexicon.roleNouns.contains(view.keys[a - 1])
             && view.sentenceOf[a - 1] == view.sentenceOf[a]
         classify(a..<b, personCue: false, roleCue: cue, into: &out)
+    }
+
+    /// "Secret Service", "Federal Reserve", "New Zealand": a common first word that belongs to the name.
+    private func keepsFirstWord(_ r: Range<Int>) -> Bool {
+        guard r.count >= 2 else { return false }
+        if NameLexicon.orgHeads.contains(view.keys[r.lowerBound + 1]) && r.count == 2 { return true }
+        let key = spanKey(r)
+        return NameLexicon.knownOrganizations.contains(key) || gazetteer.entries(key) != nil
     }
 
     private func isTitleWord(_ i: Int) -> Bool {

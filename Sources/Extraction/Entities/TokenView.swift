@@ -16,7 +16,7 @@ struct TokenView {
     var shapes: [Shape]
     /// Whether token i is the first word of its sentence (after any opening quotes or dashes).
     var sentenceInitial: [Bool]
-    /// Whether token i is in a sentence written mostly in capitals (a headline or a table).
+    /// Whether token i is in a sentence written mostly in capitals or in title case (a headline, a table).
     var inCapsSentence: [Bool]
     /// Sentence index of each token.
     var sentenceOf: [Int32]
@@ -29,7 +29,7 @@ struct TokenView {
     /// Keys of words written lowercase somewhere in the article.
     var writtenLower: Set<UInt64>
 
-    init(_ doc: Document) {
+    init(_ doc: Document, gazetteer: Gazetteer) {
         self.doc = doc
         let n = doc.tokens.count
         keys = [UInt64](repeating: 0, count: n)
@@ -49,6 +49,8 @@ struct TokenView {
         for (si, sentence) in doc.sentences.enumerated() {
             var words = 0
             var upper = 0
+            var capital = 0
+            var commonCapitalised = 0   // "Was", "But", "Over": ordinary words in title case
             var first = true
             for i in sentence.tokens {
                 sentenceOf[i] = Int32(si)
@@ -58,6 +60,11 @@ struct TokenView {
                     if doc.tokens[i].end - doc.tokens[i].start > 1 {
                         words += 1
                         if shapes[i] == .upper { upper += 1 }
+                        if shapes[i] != .lower { capital += 1 }
+                        if shapes[i] == .capitalised, !sentenceInitial[i], let st = gazetteer.stats(keys[i]),
+                           st.lower > 2 * (st.named + st.capitalised) {
+                            commonCapitalised += 1
+                        }
                     }
                 case .number:
                     first = false
@@ -66,7 +73,8 @@ struct TokenView {
                     break
                 }
             }
-            let caps = words >= 2 && upper * 10 >= words * 7
+            // Headlines in capitals, and in title case ("Hillary Clinton Was Headed to ER").
+            let caps = (words >= 2 && upper * 10 >= words * 7) || (words >= 4 && capital * 10 >= words * 8 && commonCapitalised >= 2)
             for i in sentence.tokens {
                 inCapsSentence[i] = caps
                 if shapes[i] == .lower {
