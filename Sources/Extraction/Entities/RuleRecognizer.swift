@@ -39,6 +39,8 @@ struct RuleRecognizer {
         guard shape == .capitalised || shape == .upper else { return false }
         // A lone capital letter (`W L PCT`, list labels) is no name; an initial keeps its full stop.
         if view.doc.tokens[i].end - view.doc.tokens[i].start == 1 { return false }
+        // "Kremlin-backed", "New York-based", "Surinamese-born" describe; they do not name.
+        if endsInLowercaseSegment(i) { return false }
         let key = view.keys[i]
         if NameLexicon.neverNames.contains(key) { return false }
         if view.inCapsSentence[i] {
@@ -53,6 +55,16 @@ struct RuleRecognizer {
             return s.named > s.lower + s.capitalised
         }
         return true
+    }
+
+    private func endsInLowercaseSegment(_ i: Int) -> Bool {
+        let t = view.doc.tokens[i]
+        var j = Int(t.end) - 1
+        let s = view.doc.scalars
+        while j > Int(t.start), s[j] != "-" { j -= 1 }
+        guard j > Int(t.start) + 1, j + 1 < Int(t.end) else { return false }
+        // `al-Assad` starts lowercase and ends capitalised; `Chester-le-Street` ends capitalised.
+        return CharacterClass.isLowercase(s[j + 1])
     }
 
     /// Whether token j joins the name words on either side of it.
@@ -80,9 +92,11 @@ struct RuleRecognizer {
             while a < b, !isNameWord(a) { a += 1 }
         }
         guard a < b else { return }
-        // A title inside the run splits it: [left][title words][person].
+        // A title inside the run splits it: [left][title words][person]. An organisation word after
+        // the title means the title is part of a name ("Chief Executives Board"), not a person's.
         if let k = (a..<b).first(where: { NameLexicon.personTitles.contains(view.keys[$0]) }),
-           !(a..<b).contains(where: { NameLexicon.orgHeads.contains(view.keys[$0]) && !NameLexicon.personTitles.contains(view.keys[$0]) }) {
+           !((k + 1)..<b).contains(where: { NameLexicon.orgHeads.contains(view.keys[$0]) && !NameLexicon.personTitles.contains(view.keys[$0]) }),
+           !NameLexicon.orgHeads.contains(view.keys[k]) || k + 1 < b {
             var p = k
             while p > a, isTitleWord(p - 1) || isDemonym(p - 1) { p -= 1 }
             var m = k + 1
@@ -91,6 +105,13 @@ struct RuleRecognizer {
             for d in p..<k where isDemonym(d) { emitDemonym(d, into: &out) }
             if m < b { classify(m..<b, personCue: true, into: &out) }
             return
+        }
+        // "Australian Tom Moody": a nationality before a name that is not itself a place or organisation.
+        if b - a >= 2, isDemonym(a), !isTitleWord(a + 1),
+           !(a..<b).contains(where: { NameLexicon.orgHeads.contains(view.keys[$0]) }),
+           gazetteer.entries(spanKey(a..<b)) == nil, !NameLexicon.knownOrganizations.contains(spanKey(a..<b)) {
+            emitDemonym(a, into: &out)
+            a += 1
         }
         // "Chinese leader Xi Jinping", "spokesman Dmitry Peskov": a role noun just before.
         let cue = a > 0 && view.shapes[a - 1] == .lower && NameLexicon.roleNouns.contains(view.keys[a - 1])
