@@ -54,6 +54,11 @@ struct RuleRecognizer {
             guard let s = stats(i) else { return false }
             return s.named > s.lower + s.capitalised
         }
+        // A word in capitals for emphasis ("NO", "WHITE") is no acronym.
+        if shape == .upper, let s = stats(i), s.lower > 3 * (s.named + 1), gazetteer.entries(key) == nil,
+           !NameLexicon.knownOrganizations.contains(key) {
+            return false
+        }
         return true
     }
 
@@ -231,6 +236,13 @@ struct RuleRecognizer {
         let firstStats = stats(r.lowerBound)
         if r.count >= 2, let f = firstStats, f.first >= 2, f.first * 2 >= f.organization + f.location + f.other {
             out.append(makeMention(r, .person, 0.8))
+            return
+        }
+        // "Francisco Herrero": a surname never seen before ends most people's names.
+        if r.count >= 2, r.count <= 3, stats(r.upperBound - 1) == nil, view.shapes[r.upperBound - 1] == .capitalised,
+           gazetteer.entries(view.keys[r.upperBound - 1]) == nil,
+           let f = firstStats, f.person + f.first > 0 || f.organization + f.location == 0 {
+            out.append(makeMention(r, .person, 0.5))
             return
         }
         if evidence >= 0.5 {
