@@ -72,6 +72,17 @@ public struct EntityExtractor: Sendable {
         }
     }
 
+    /// The merge of rule candidates with tagger candidates, as `extract` does it (for tests and tools).
+    public func merge(_ doc: Document, rules: [MentionCandidate], tagged: [MentionCandidate]) -> [MentionCandidate] {
+        let view = TokenView(doc, gazetteer: resources.gazetteer)
+        let merger = MentionMerger(view: view, gazetteer: resources.gazetteer)
+        let ruleMentions = rules.compactMap { c -> Mention? in
+            guard let tokens = merger.tokenRange(c.range) else { return nil }
+            return Mention(range: c.range, tokens: tokens, type: c.type, confidence: c.confidence, origin: c.origin)
+        }
+        return merger.merge(rules: ruleMentions, tagged: tagged).map(\.candidate)
+    }
+
     /// The rule-based recogniser's mentions alone, before merging and grouping (for comparing
     /// recognisers and for the tagger's training tools).
     public func ruleCandidates(_ doc: Document) -> [MentionCandidate] {
