@@ -50,6 +50,16 @@ struct EntityGrouper {
                     continue
                 }
             }
+            // The first words of an organisation's name join it ("Magna" after "Magna International Inc").
+            let smallTown = townName && places[i].map { gazetteer.places[Int($0)].population < 100_000 } == true
+            if (m.confidence < 0.7 && m.type != .location) || smallTown,
+               let g = groups.firstIndex(where: { $0.type == .organization && $0.nameKeys.count > words.count
+                   && $0.nameKeys.prefix(words.count).elementsEqual(words) }) {
+                mentions[i].type = .organization
+                groups[g].mentions.append(i)
+                byKey[key] = g
+                continue
+            }
             if let p = places[i], m.type == .location || m.type == .other {
                 let place = gazetteer.places[Int(p)]
                 let pk = "\(m.type.rawValue):\(place.geonamesID.map(String.init) ?? place.name):\(place.country ?? "")"
@@ -63,15 +73,6 @@ struct EntityGrouper {
             }
             if let g = byKey[key], groups[g].type == m.type {
                 groups[g].mentions.append(i)
-                continue
-            }
-            // The first words of an organisation's name join it ("Magna" after "Magna International Inc").
-            if m.confidence < 0.7, m.type != .location || townName,
-               let g = groups.firstIndex(where: { $0.type == .organization && $0.nameKeys.count > words.count
-                   && $0.nameKeys.prefix(words.count).elementsEqual(words) }) {
-                mentions[i].type = .organization
-                groups[g].mentions.append(i)
-                byKey[key] = g
                 continue
             }
             // An acronym joins the organisation it abbreviates.

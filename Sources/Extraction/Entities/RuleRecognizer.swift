@@ -83,6 +83,7 @@ struct RuleRecognizer {
 
     private static let ofKey = NameKey.ofName("of").key
     private static let theKey = NameKey.ofName("the").key
+    private static let airKey = NameKey.ofName("Air").key
     private static let washingtonKey = NameKey.ofName("Washington").key
 
     /// Trims, splits and types one capitalised run.
@@ -185,6 +186,7 @@ struct RuleRecognizer {
             return
         }
         let hasOrgHead = r.contains { NameLexicon.orgHeads.contains(view.keys[$0]) }
+            || (r.count >= 2 && view.keys[r.lowerBound] == Self.airKey)   // Air France, Air China
         if !personCue, let entries = gazetteer.entries(key) {
             let kinds = entries.map { gazetteer.places[Int($0)].kind }
             if kinds.contains(where: { $0.geoKind != nil }) {
