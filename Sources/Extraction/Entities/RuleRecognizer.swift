@@ -78,11 +78,18 @@ struct RuleRecognizer {
         if view.shapes[j] == .lower && NameLexicon.nameConnectors.contains(key) { return true }
         if view.isMark(j, "&") { return true }
         if view.shapes[j] == .lower, key == Self.ofKey, j > 0, NameLexicon.ofHeads.contains(view.keys[j - 1]) { return true }
+        // "Center for Research and Development", "Organisation for Security and Cooperation".
+        if view.shapes[j] == .lower, key == Self.forKey, j > 0, NameLexicon.orgHeads.contains(view.keys[j - 1]) { return true }
+        if view.shapes[j] == .lower, key == Self.andKey, j > 1, view.keys[j - 2] == Self.forKey || view.keys[j - 2] == Self.ofKey {
+            return true
+        }
         return false
     }
 
     private static let ofKey = NameKey.ofName("of").key
     private static let theKey = NameKey.ofName("the").key
+    private static let forKey = NameKey.ofName("for").key
+    private static let andKey = NameKey.ofName("and").key
     private static let airKey = NameKey.ofName("Air").key
     private static let washingtonKey = NameKey.ofName("Washington").key
 

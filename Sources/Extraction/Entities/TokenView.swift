@@ -56,7 +56,9 @@ struct TokenView {
                 sentenceOf[i] = Int32(si)
                 switch shapes[i] {
                 case .capitalised, .lower, .upper:
-                    if first { sentenceInitial[i] = true; first = false }
+                    // After a colon, an opening quote or a dash a new clause starts: "WALLACE: Well, …".
+                    if first || (i > sentence.tokens.lowerBound && opensClause(i - 1)) { sentenceInitial[i] = true }
+                    first = false
                     if doc.tokens[i].end - doc.tokens[i].start > 1 {
                         words += 1
                         if shapes[i] == .upper { upper += 1 }
@@ -106,6 +108,15 @@ struct TokenView {
     func isPossessive(_ i: Int) -> Bool {
         let t = doc.tokens[i]
         return t.end - t.start == 2 && CharacterClass.isApostrophe(doc.scalars[Int(t.start)])
+    }
+
+    private func opensClause(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.end - t.start == 1 else { return false }
+        switch doc.scalars[Int(t.start)] {
+        case ":", "\"", "\u{201C}", "\u{2018}", "(", "-", "\u{2013}", "\u{2014}", "\u{2026}", ";": return true
+        default: return false
+        }
     }
 
     private static func shape(_ t: Token, _ s: [Unicode.Scalar]) -> Shape {
