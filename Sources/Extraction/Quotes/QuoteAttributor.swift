@@ -1,8 +1,131 @@
 /// Finds direct and indirect quotes and attributes each to its speaker.
+///
+/// Direct quotes come from one scan over the quotation marks (`QuoteMarks`); each is attributed by
+/// the cue next to it (`CueSearch`), else it continues the previous quote's speaker. Reported speech
+/// comes from reporting verbs with a clause (`IndirectSpeech`). Speaker mentions are then linked to
+/// entities, pronouns and descriptions resolved to the person they stand for (`SpeakerLinker`).
 public enum QuoteAttributor {
     /// Quotes in article order.
     public static func attribute(_ doc: Document, entities: [Entity]) -> [Quote] {
-        // TODO(quotes)
-        []
+        guard !doc.tokens.isEmpty else { return [] }
+        let tokens = QuoteTokens(doc)
+        let direct = directQuotes(tokens)
+        let indirect = IndirectSpeech.find(tokens, excluding: direct.map(\.span))
+        var linker = SpeakerLinker(tokens: tokens, entities: entities)
+        var found = direct.map { ($0.span.content, Quote.Kind.direct, $0.attribution) }
+        found += indirect.map { (tokens.span($0.content), Quote.Kind.indirect, Optional($0.attribution)) }
+        found.sort { $0.0.lowerBound < $1.0.lowerBound }
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(found.count)
+        for (content, kind, attribution) in found {
+            var quote = Quote(kind: kind, text: doc.slice(content), start: content.lowerBound, end: content.upperBound)
+            if let a = attribution {
+                let mention = tokens.span(a.speaker)
+                quote.speakerMention = doc.span(mention)
+                quote.cue = doc.slice(tokens.span(a.cue))
+                let resolved = linker.resolve(a.speaker)
+                quote.speaker = resolved.name
+                quote.speakerEntity = resolved.entity
+            }
+            quotes.append(quote)
+        }
+        return quotes
+    }
+
+    /// A direct quote with its attribution, if one was found.
+    struct DirectQuote {
+        var span: QuotedSpan
+        var attribution: Attribution?
+    }
+
+    /// Direct quotes, scare quotes and titles left out, each attributed when the text allows.
+    static func directQuotes(_ tokens: QuoteTokens) -> [DirectQuote] {
+        let doc = tokens.doc
+        let spans = QuoteMarks.scan(doc.scalars, blocks: doc.layout.blocks)
+        var quotes: [DirectQuote] = []
+        quotes.reserveCapacity(spans.count)
+        // Where the previous accepted quote (and its attribution) ends, for continuations.
+        var previousEnd = -1
+        var previous: Attribution? = nil
+        var pending: Int? = nil   // an unattributed quote that may take the next quote's speaker
+        for span in spans {
+            let openTok = tokens.token(atOrAfter: span.open)
+            let closeTok = tokens.token(atOrAfter: span.close)
+            guard openTok < tokens.count, openTok < closeTok else { continue }
+            let closed = closeTok < tokens.count && Int(doc.tokens[closeTok].start) == span.close
+            let inner = (openTok + 1)..<min(closeTok, tokens.count)
+            var attribution: Attribution? = nil
+            var adjacent = false
+            // A quote that ends its sentence (`….”`) takes no attribution from the next one.
+            let endsSentence = inner.upperBound > inner.lowerBound && tokens.isSentenceEnd(inner.upperBound - 1)
+                && tokens.isPunct(inner.upperBound - 1, ".")
+            if closed, !endsSentence, let a = tokens.attribution(after: closeTok) {
+                attribution = a
+                adjacent = true
+            } else if closed, let a = tokens.signature(after: closeTok) {
+                attribution = a
+                adjacent = true
+            } else if let a = tokens.attribution(before: openTok) {
+                attribution = a
+                adjacent = a.cue.upperBound + 2 >= openTok
+            } else if let a = tokens.sentenceSubject(before: openTok) {
+                attribution = a
+            }
+            guard isQuotation(tokens, inner: inner, span: span, adjacent: adjacent, attributed: attribution != nil) else {
+                continue
+            }
+            let continues = previousEnd >= 0 && nothingBetween(tokens, from: previousEnd, to: openTok)
+            if attribution == nil, continues, let p = previous {
+                attribution = p
+            }
+            if let a = attribution, let p = pending, continues {
+                quotes[p].attribution = a
+            }
+            pending = attribution == nil ? quotes.count : nil
+            quotes.append(DirectQuote(span: span, attribution: attribution))
+            previous = attribution
+            let closeEnd = min(closeTok, tokens.count - 1)
+            previousEnd = closeEnd
+            if let a = attribution, a.cue.lowerBound > closeEnd {
+                previousEnd = max(a.cue.upperBound, a.speaker.upperBound) - 1
+            }
+        }
+        return quotes
+    }
+
+    /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the
+    /// quote at `to` continues the one before.
+    static func nothingBetween(_ tokens: QuoteTokens, from: Int, to: Int) -> Bool {
+        guard to - from <= 4 else { return false }
+        var i = from + 1
+        while i < to {
+            if tokens.isWord(i) { return false }
+            i += 1
+        }
+        return tokens.block(max(from, 0)) + 1 >= tokens.block(to)
+    }
+
+    /// Whether a quoted span is a quotation rather than a scare quote or a title: long enough,
+    /// or ending with sentence punctuation, or next to a cue.
+    static func isQuotation(_ tokens: QuoteTokens, inner: Range<Int>, span: QuotedSpan, adjacent: Bool,
+                            attributed: Bool) -> Bool {
+        var words = 0
+        var capitalised = 0
+        for i in inner where tokens.isWord(i) || tokens.doc.tokens[i].kind == .number {
+            words += 1
+            if tokens.isCapitalised(i) { capitalised += 1 }
+        }
+        guard words > 0 else { return false }
+        let last = inner.upperBound - 1
+        let punctuated = last >= inner.lowerBound && !tokens.isWord(last) && {
+            let c = tokens.doc.scalars[Int(tokens.doc.tokens[last].end) - 1]
+            return c == "." || c == "," || c == "?" || c == "!" || c == "\u{2026}"
+        }()
+        if adjacent && (words >= 2 || punctuated) { return true }
+        if span.single && words < 4 { return false }
+        if words >= 3 && capitalised == words && !punctuated { return false }   // a title
+        if words >= 5 { return true }
+        if punctuated && words >= 3 { return true }
+        return attributed && words >= 3
     }
 }

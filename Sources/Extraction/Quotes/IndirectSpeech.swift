@@ -1,0 +1,141 @@
+/// Finds reported speech: `X said (that) …`, `X told Y …`, `according to X, …`, `…, X said.`,
+/// with the reported clause as the quote. One pass over the sentences' tokens.
+enum IndirectSpeech {
+    /// A reported clause and who reported it.
+    struct Found {
+        var content: Range<Int>
+        var attribution: Attribution
+    }
+
+    /// Reported clauses outside the direct quotes `excluding` (sorted by position).
+    static func find(_ t: QuoteTokens, excluding direct: [QuotedSpan]) -> [Found] {
+        var found: [Found] = []
+        var d = 0
+        let doc = t.doc
+        for sentence in doc.sentences {
+            let range = sentence.tokens
+            guard range.count >= 5 else { continue }
+            var lastFoundEnd = range.lowerBound
+            for k in range where t.isWord(k) {
+                let start = Int(doc.tokens[k].start)
+                while d < direct.count, direct[d].close < start { d += 1 }
+                if d < direct.count, direct[d].open < start, start < direct[d].close { continue }
+                guard k >= lastFoundEnd else { continue }
+                let key = t.keys[k]
+                var hit: Found? = nil
+                if t.isAccordingTo(k) {
+                    hit = accordingTo(t, k, range)
+                } else if QuoteLexicon.indirectVerbs.contains(key) {
+                    hit = reported(t, k, range)
+                }
+                guard let h = hit, !overlapsDirect(t.span(h.content), direct) else { continue }
+                found.append(h)
+                lastFoundEnd = max(h.content.upperBound, h.attribution.cue.upperBound)
+            }
+        }
+        return found
+    }
+
+    /// `according to X, …` and `…, according to X.`
+    private static func accordingTo(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
+        guard let np = t.nounPhrase(startingAt: k + 2, limit: s.upperBound) else { return nil }
+        let cue = k..<(k + 2)
+        if np.upperBound < s.upperBound, t.isPunct(np.upperBound, ","), k == s.lowerBound || t.isPunct(k - 1, ",") && k - 1 == s.lowerBound {
+            var from = np.upperBound + 1
+            if from < s.upperBound, QuoteLexicon.determiners.contains(t.keys[from]) || t.keys[from] == QuoteLexicon.who {
+                // `According to Hoo Tiang Boon, a professor at …, both parties …`
+                var c = from
+                while c < s.upperBound, c - from < 30, !t.isPunct(c, ",") { c += 1 }
+                if c < s.upperBound { from = c + 1 }
+            }
+            if let c = clause(t, from: from, to: s.upperBound) {
+                return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+            }
+        }
+        if k - 1 > s.lowerBound, t.isPunct(k - 1, ","), onlyTail(t, np.upperBound, s.upperBound),
+           let c = clause(t, from: s.lowerBound, to: k - 1) {
+            return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+        }
+        return nil
+    }
+
+    /// `X said (that) …`, `X told Y …`, `…, X said.`, `…, said X.`
+    private static func reported(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
+        let cue = t.cue(at: k, limit: s.upperBound)
+        if let np = t.subject(before: k, floor: s.lowerBound) {
+            // Postposed: `…, another source said.`
+            if np.lowerBound - 1 > s.lowerBound, t.isPunct(np.lowerBound - 1, ","), onlyTail(t, cue.upperBound, s.upperBound) {
+                guard let c = clause(t, from: s.lowerBound, to: np.lowerBound - 1) else { return nil }
+                return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+            }
+            var a = cue.upperBound
+            if a < s.upperBound, t.isWord(a), isPreposition(t.keys[a]) {
+                // `said in a statement that …`
+                var j = a
+                while j < s.upperBound, j - a < 8, !QuoteLexicon.complementisers.contains(t.keys[j]) || !t.isWord(j) { j += 1 }
+                guard j < s.upperBound, j - a < 8 else { return nil }
+                a = j
+            }
+            if a < s.upperBound, QuoteLexicon.complementisers.contains(t.keys[a]), t.isWord(a) { a += 1 }
+            guard a < s.upperBound, t.isWord(a), !isPreposition(t.keys[a]) || QuoteLexicon.speakerPronouns.contains(t.keys[a]) else {
+                return nil
+            }
+            if QuoteLexicon.objectPronouns.contains(t.keys[a]), a + 1 < s.upperBound,
+               QuoteLexicon.determiners.contains(t.keys[a + 1]) || !t.isWord(a + 1) {
+                return nil   // `declared it a “no-limits” friendship` reports no clause
+            }
+            guard let c = clause(t, from: a, to: s.upperBound) else { return nil }
+            return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+        }
+        // Inverted: `…, said Putin.`
+        if k - 1 > s.lowerBound, t.isPunct(k - 1, ","), let np = t.nounPhrase(startingAt: k + 1, limit: s.upperBound),
+           onlyTail(t, np.upperBound, s.upperBound), let c = clause(t, from: s.lowerBound, to: k - 1) {
+            return Found(content: c, attribution: Attribution(speaker: np, cue: k..<(k + 1)))
+        }
+        return nil
+    }
+
+    private static let prepositions = PackedWord.set("to in on at about by for with of during from into after before as over via")
+
+    private static func isPreposition(_ k: UInt64) -> Bool { prepositions.contains(k) }
+
+    /// Whether tokens `from..<to` are a short tail (`in a statement`, `on Thursday`) up to the
+    /// sentence's end, with no clause of their own.
+    private static func onlyTail(_ t: QuoteTokens, _ from: Int, _ to: Int) -> Bool {
+        var words = 0
+        var i = from
+        while i < to {
+            if t.isWord(i) {
+                words += 1
+                if t.isSpeechVerb(i) || QuoteLexicon.complementisers.contains(t.keys[i]) { return false }
+            } else if t.isPunct(i, ",") || t.isQuoteMark(i) {
+                return false
+            }
+            i += 1
+        }
+        return words <= 7
+    }
+
+    /// The clause in tokens `from..<to` without its final punctuation, when it has three words.
+    private static func clause(_ t: QuoteTokens, from: Int, to: Int) -> Range<Int>? {
+        var e = to
+        while e > from, !t.isWord(e - 1), t.doc.tokens[e - 1].kind != .number { e -= 1 }
+        var s = from
+        while s < e, !t.isWord(s), t.doc.tokens[s].kind != .number { s += 1 }
+        guard e - s >= 3 else { return nil }
+        var words = 0
+        for i in s..<e where t.isWord(i) { words += 1 }
+        guard words >= 3 else { return nil }
+        return s..<e
+    }
+
+    private static func overlapsDirect(_ r: Range<Int>, _ direct: [QuotedSpan]) -> Bool {
+        var lo = 0
+        var hi = direct.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if direct[mid].close < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < direct.count && direct[lo].open < r.upperBound
+    }
+}

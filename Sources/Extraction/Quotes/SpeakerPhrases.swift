@@ -1,0 +1,135 @@
+/// Who a quote is attributed to in the text: the tokens naming the speaker and the cue's tokens.
+struct Attribution: Sendable, Equatable {
+    /// Tokens of the speaker mention (a name, a pronoun or a description).
+    var speaker: Range<Int>
+    /// Tokens of the cue: `said`, `according to`, `told CBS News`.
+    var cue: Range<Int>
+}
+
+/// Noun phrases that name a speaker, found by walking tokens from a reporting verb.
+extension QuoteTokens {
+    /// The subject of the reporting verb at `verb`: `Putin said`, `a Kremlin spokesman has said`,
+    /// `Putin, who …, said`. Only tokens at or after `floor` are considered.
+    func subject(before verb: Int, floor: Int) -> Range<Int>? {
+        var i = verb - 1
+        var skipped = 0
+        while i >= floor, skipped < 3, isWord(i),
+              QuoteLexicon.auxiliaries.contains(keys[i]) || QuoteLexicon.dayWords.contains(keys[i]) {
+            i -= 1
+            skipped += 1
+        }
+        guard i >= floor else { return nil }
+        if isPunct(i, ")") {
+            // `Rep. John Mica (R-Fla.) said`
+            var j = i - 1
+            while j >= floor, i - j < 8, !isPunct(j, "(") { j -= 1 }
+            guard j > floor, isPunct(j, "(") else { return nil }
+            i = j - 1
+        }
+        if isPunct(i, ",") {
+            // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said`.
+            var j = i - 1
+            while j >= floor, i - j < 30, !isPunct(j, ","), !isSentenceEnd(j), !isDoubleMark(j) { j -= 1 }
+            guard j >= floor, j + 1 < i, isPunct(j, ",") else { return nil }
+            return nounPhrase(endingAt: j - 1, floor: floor)
+        }
+        return nounPhrase(endingAt: i, floor: floor)
+    }
+
+    /// The noun phrase that ends at token `e`, walking left no further than `floor`.
+    func nounPhrase(endingAt e: Int, floor: Int) -> Range<Int>? {
+        guard e >= floor, isWord(e) else { return nil }
+        if isPronoun(e) { return e..<(e + 1) }
+        let headKey = keys[e]
+        guard !QuoteLexicon.nonSpeakerHeads.contains(headKey), !isSpeechVerb(e),
+              !QuoteLexicon.auxiliaries.contains(headKey) || isCapitalised(e) else { return nil }
+        var best: Int? = nil
+        var lowerRun = 0
+        var i = e
+        var stoppedAtBoundary = true
+        while i >= floor, e - i < 9 {
+            guard isWord(i) else { break }
+            let k = keys[i]
+            if QuoteLexicon.determiners.contains(k) {
+                if i < e { best = i }
+                break
+            }
+            if isCapitalised(i) {
+                if QuoteLexicon.capitalisedStops.contains(k) { break }
+                best = i
+                lowerRun = 0
+            } else if isPossessive(i) {
+                // `Russia’s foreign minister`
+            } else if QuoteLexicon.nameConnectors.contains(k) {
+                if i == e { return nil }
+            } else if isPronoun(i) || isSpeechVerb(i) || QuoteLexicon.nonSpeakerHeads.contains(k)
+                        || QuoteLexicon.auxiliaries.contains(k) {
+                stoppedAtBoundary = false
+                break
+            } else {
+                lowerRun += 1
+                if lowerRun > 3 { stoppedAtBoundary = false; break }
+            }
+            i -= 1
+        }
+        if let b = best {
+            // Drop a leading connector (`of Ukraine` is not a speaker).
+            var s = b
+            while s < e, !isCapitalised(s), QuoteLexicon.nameConnectors.contains(keys[s]) { s += 1 }
+            return s..<(e + 1)
+        }
+        // A bare plural or organisation noun directly after punctuation: `…, officials said`.
+        if !isCapitalised(e), stoppedAtBoundary, i == e - 1 || i < floor || !isWord(i) {
+            let t = doc.tokens[e]
+            if doc.scalars[Int(t.end) - 1] == "s" || QuoteLexicon.organisationNouns.contains(headKey) {
+                return e..<(e + 1)
+            }
+        }
+        return nil
+    }
+
+    /// The noun phrase that starts at token `s` (before `limit`): `Putin`, `the head of Ukraine`,
+    /// `CBS News`, `Ukrainian President Volodymyr Zelenskyy`.
+    func nounPhrase(startingAt s: Int, limit: Int) -> Range<Int>? {
+        guard s < limit, isWord(s) else { return nil }
+        if isPronoun(s) { return s..<(s + 1) }
+        if QuoteLexicon.timeWords.contains(keys[s]) {
+            return nounPhrase(startingAt: s + 1, limit: limit)   // `said Wednesday a White House official`
+        }
+        let described = QuoteLexicon.determiners.contains(keys[s])
+        var end = s
+        var i = s
+        while i < limit, i - s < 10, isWord(i) {
+            let k = keys[i]
+            if i == s && described {
+                i += 1
+                continue
+            }
+            if isCapitalised(i) {
+                if i == s && QuoteLexicon.capitalisedStops.contains(k) { return nil }
+                end = i + 1
+            } else if isPossessive(i) || QuoteLexicon.nameConnectors.contains(k) {
+                // inside a name or description
+            } else if described, !QuoteLexicon.auxiliaries.contains(k), !QuoteLexicon.nonSpeakerHeads.contains(k),
+                      !isSpeechVerb(k: k), !isPronoun(i), !QuoteLexicon.determiners.contains(k) {
+                end = i + 1
+            } else {
+                break
+            }
+            i += 1
+        }
+        return end > s ? s..<end : nil
+    }
+
+    @inline(__always) func isSpeechVerb(k: UInt64) -> Bool { QuoteLexicon.speechVerbs.contains(k) }
+
+    /// The cue's tokens: the verb, plus the listener for `told`/`tells` (`told CBS News`).
+    func cue(at verb: Int, limit: Int) -> Range<Int> {
+        if keys[verb] == QuoteLexicon.told || keys[verb] == QuoteLexicon.tells,
+           let listener = nounPhrase(startingAt: verb + 1, limit: limit) {
+            return verb..<listener.upperBound
+        }
+        if isAccordingTo(verb) { return verb..<(verb + 2) }
+        return verb..<(verb + 1)
+    }
+}
