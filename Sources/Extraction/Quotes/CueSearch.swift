@@ -125,6 +125,7 @@ extension QuoteTokens {
             guard isPunct(p, ":") || isPunct(p, ",") else { return nil }
             floor = sentence(p).lowerBound
         }
+        floor = max(floor, open - 60)   // bounded, so that a run-on sentence of quotes stays linear
         // Headline style: `Trump: “…”`.
         if isPunct(open - 1, ":"), open - 2 >= floor, isCapitalised(open - 2),
            let np = nounPhrase(endingAt: open - 2, floor: floor), np.lowerBound == floor {

@@ -93,7 +93,14 @@ struct SpeakerLinker {
     private func pronoun(at: Int, key: UInt64) -> (name: String?, entity: String?)? {
         let personal = QuoteLexicon.malePronouns.contains(key) || QuoteLexicon.femalePronouns.contains(key)
             || key == WordKey.pack("i")
+        guard personal || !entities.isEmpty else { return nil }   // `they` stays `they` without entities
         var best: (name: String, entity: String?, end: Int)? = lastNamed
+        if entities.isEmpty, let run = personRun(before: at) {
+            let span = tokens.span(run)
+            if best == nil || span.upperBound > best!.end + 200 {
+                best = (tokens.doc.slice(span), nil, span.upperBound)
+            }
+        }
         if !entities.isEmpty {
             var lo = 0
             var hi = mentions.count
@@ -119,6 +126,34 @@ struct SpeakerLinker {
         return (b.name, b.entity)
     }
 
+    /// The most recent run of capitalised words before code point `at` that looks like a
+    /// person's name (no institution or place words), without its titles.
+    private func personRun(before at: Int) -> Range<Int>? {
+        var lo = 0
+        var hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens.doc.tokens[runs[mid].upperBound - 1].end) <= at { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo - 1
+        while i >= 0, lo - i <= 20 {
+            let name = nameTail(runs[i])
+            if name.count >= 2, name.count <= 3, !name.contains(where: { Self.institutionWords.contains(tokens.keys[$0]) || !tokens.isWord($0) }) {
+                return name
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static let institutionWords = WordKey.set("""
+        house states committee party news department university court council union nations street \
+        post times journal agency bank company senate congress office ministry center centre fund \
+        republic kingdom korea united white new york city county state institute foundation group \
+        association school college church army navy force forces police service affairs security \
+        national federal international american democratic republican china russia europe european
+        """)
+
     /// The entity or full name a description stands for: an entity whose roles or title words
     /// share a stem with the description's capitalised words (`head of Ukraine` ~ `Ukrainian President`),
     /// or the last organisation for `the newspaper`.
@@ -130,6 +165,13 @@ struct SpeakerLinker {
                 return (entities[m.entity].name, entities[m.entity].id)
             }
             return nil
+        }
+        // An entity whose role ends with the description's head: `a Kremlin spokesman` ~ `Kremlin spokesman`.
+        let headWord = doc.slice(doc.tokens[head].range).lowercased()
+        if let e = entities.firstIndex(where: { entity in
+            entity.type == .person && entity.roles.contains { $0.lowercased().split(separator: " ").last.map(String.init) == headWord }
+        }) {
+            return (entities[e].name, entities[e].id)
         }
         var stems: [ArraySlice<Unicode.Scalar>] = []
         for i in speaker where tokens.isCapitalised(i) {
