@@ -88,7 +88,7 @@ extension QuoteTokens {
     func sentenceSubject(before open: Int) -> Attribution? {
         var s = sentence(open).lowerBound
         guard s < open else { return nil }
-        if isCapitalised(s), QuoteLexicon.capitalisedStops.contains(keys[s]) {
+        if isCapitalised(s), QuoteLexicon.capitalisedStops.contains(keys[s]), !isPronoun(s) {
             // Skip an opening phrase up to its comma: `In a White House statement, …`
             var c = s
             while c < open, c - s < 14, !isPunct(c, ",") { c += 1 }
@@ -97,6 +97,7 @@ extension QuoteTokens {
         }
         guard s < open, let np = nounPhrase(startingAt: s, limit: open) else { return nil }
         guard isPronoun(np.lowerBound) || isCapitalised(np.upperBound - 1) else { return nil }
+        if np.count == 1, endsInEd(np.lowerBound) || endsInIng(np.lowerBound) { return nil }   // `Preceded by …, Trump …`
         var v = np.upperBound
         if v < open, isPunct(v, ",") {
             // `Hoff, who declined to comment, proposes …`
@@ -172,6 +173,14 @@ extension QuoteTokens {
         let t = doc.tokens[i]
         guard t.kind == .word, t.end - t.start >= 4 else { return false }
         return doc.scalars[Int(t.end) - 2] == "e" && doc.scalars[Int(t.end) - 1] == "d"
+    }
+
+    /// Whether word token `i` ends in `ing`.
+    func endsInIng(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .word, t.end - t.start >= 5 else { return false }
+        let e = Int(t.end)
+        return doc.scalars[e - 3] == "i" && doc.scalars[e - 2] == "n" && doc.scalars[e - 1] == "g"
     }
 
     /// Whether word token `i` looks like a finite verb: ends in `ed` or `s` (`barked`, `writes`).

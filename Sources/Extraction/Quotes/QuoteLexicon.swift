@@ -44,7 +44,8 @@ enum QuoteLexicon {
         confirmed confirms denied retorted whispered wondered worried pleaded charged blasted \
         lamented explained answered speculated thundered chimed offered agreed opined ventured \
         screamed sang demanded demands asserted asserts alleged alleges added announced \
-        predicts recalled acknowledges writes tweeted notes
+        predicts recalled acknowledges writes tweeted notes called calls calling described describes \
+        dubbed labeled labelled branded accused accuses praised criticized touted blamed
         """)
 
     /// Reporting verbs that also introduce reported (indirect) speech: `X said (that) …`.

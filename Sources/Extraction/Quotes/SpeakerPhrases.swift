@@ -27,11 +27,26 @@ extension QuoteTokens {
             i = j - 1
         }
         if isPunct(i, ",") {
-            // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said`.
+            // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said` /
+            // `Clinton, during a meeting in Columbus, Ohio, said`: the noun phrase before the first
+            // comma of the chain, preferring one that opens the clause.
+            var first: Range<Int>? = nil
             var j = i - 1
-            while j >= floor, i - j < 30, !isPunct(j, ","), !isSentenceEnd(j), !isDoubleMark(j) { j -= 1 }
-            guard j >= floor, j + 1 < i, isPunct(j, ",") else { return nil }
-            return nounPhrase(endingAt: j - 1, floor: floor)
+            var commas = 0
+            while j >= floor, i - j < 40, commas < 4 {
+                if isSentenceEnd(j) || isDoubleMark(j) { break }
+                if isPunct(j, ",") {
+                    commas += 1
+                    if let np = nounPhrase(endingAt: j - 1, floor: floor) {
+                        if first == nil { first = np }
+                        if np.lowerBound == floor || (np.lowerBound > floor && !isWord(np.lowerBound - 1)) {
+                            if np.lowerBound == floor || !isPunct(np.lowerBound - 1, ",") { return np }
+                        }
+                    }
+                }
+                j -= 1
+            }
+            return first
         }
         return nounPhrase(endingAt: i, floor: floor)
     }
@@ -96,7 +111,10 @@ extension QuoteTokens {
         if QuoteLexicon.timeWords.contains(keys[s]) {
             return nounPhrase(startingAt: s + 1, limit: limit)   // `said Wednesday a White House official`
         }
-        let described = QuoteLexicon.determiners.contains(keys[s])
+        // `former Utah governor Michael Leavitt`, `retired Army Lt. Gen. Mick Bednarek`
+        let titled = !isCapitalised(s) && (s + 1..<min(limit, s + 4)).contains { isCapitalised($0) }
+            && !(s..<min(limit, s + 4)).contains { !isWord($0) || isSpeechVerb($0) || isPronoun($0) }
+        let described = titled || QuoteLexicon.determiners.contains(keys[s])
         var end = s
         var i = s
         while i < limit, i - s < 10, isWord(i) {
