@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "newsd", targets: ["newsd"]),
         .library(name: "Extraction", targets: ["Extraction"]),
+        .executable(name: "newsd-train", targets: ["newsd-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,6 +21,8 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        // Marks the inputs being extracted so that a crash can name them (async-signal-safe C).
+        .target(name: "CCrashGuard"),
         // Bytes or text in, an article record out. Pure: no files, clocks or globals.
         .target(name: "Extraction"),
         // The data files the extractor needs (gazetteer, lexicons, tagger model), loaded once.
@@ -33,6 +36,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "CInotifyTools",
+                "CCrashGuard",
                 "Extraction",
                 "ExtractionData",
                 .product(name: "Logging", package: "swift-log"),
@@ -49,6 +53,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Trains the entity tagger's model from CoNLL files and measures it (see scripts/train-tagger.sh).
+        .executableTarget(
+            name: "newsd-train",
+            dependencies: ["Extraction"]
         ),
         // Helpers shared by the test targets: temporary inboxes, corpus builders, the built binary.
         .target(

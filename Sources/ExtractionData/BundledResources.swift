@@ -19,7 +19,10 @@ public enum BundledResources {
 
     /// The resources in `dir`.
     public static func load(from dir: URL) throws -> ExtractorResources {
-        ExtractorResources(gazetteer: .empty, toneLexicon: .empty, tagger: nil)
+        let gazetteer = try GazetteerLoader.load(from: dir)
+        let toneLexicon = try ToneLexiconLoader.load(from: dir)
+        let tagger = try TaggerModelLoader.load(from: dir)
+        return ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: tagger)
     }
 
     /// The process-wide resources, loaded on first use; tests and commands share one copy.

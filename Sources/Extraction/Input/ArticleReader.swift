@@ -7,11 +7,15 @@ public struct ReadArticle: Sendable {
     public var published: String?
     public var url: String?
     public var warnings: [String]
+    /// The body's layout as the format's markup gives it (title, headings, paragraphs), in code
+    /// points of `body`; nil for plain text, whose layout is inferred from its lines.
+    public var blocks: [ArticleLayout.Block]?
 
     /// A read article.
     public init(body: String, title: String? = nil, byline: [String] = [], published: String? = nil,
-                url: String? = nil, warnings: [String] = []) {
+                url: String? = nil, warnings: [String] = [], blocks: [ArticleLayout.Block]? = nil) {
         self.body = body
+        self.blocks = blocks
         self.title = title
         self.byline = byline
         self.published = published
@@ -24,7 +28,11 @@ public struct ReadArticle: Sendable {
 public enum ArticleReader {
     /// The article in `text`, read as `format`.
     public static func read(_ text: String, format: ArticleFormat) -> ReadArticle {
-        // TODO(extraction-text): markdown, HTML and JSON readers.
-        ReadArticle(body: text)
+        switch format {
+        case .text: ReadArticle(body: text)
+        case .markdown: MarkdownReader.read(text)
+        case .html: HTMLReader.read(text)
+        case .json: JSONArticleReader.read(text)
+        }
     }
 }

@@ -95,7 +95,7 @@ enum IndirectSpeech {
         return nil
     }
 
-    private static let prepositions = WordKey.set("to in on at about by for with of during from into after before as over via")
+    private static let prepositions = PackedWord.set("to in on at about by for with of during from into after before as over via")
 
     private static func isPreposition(_ k: UInt64) -> Bool { prepositions.contains(k) }
 

@@ -1,6 +1,6 @@
 /// A word packed into an integer for allocation-free lexicon look-ups: up to 12 ASCII letters,
 /// lowercased, five bits each. Anything else (digits, accents, inner punctuation) packs to 0.
-struct WordKey {
+struct PackedWord {
     /// The key of `scalars[range]`; a trailing full stop is ignored so that "Mr." keys as "mr".
     @inline(__always)
     static func key(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
@@ -33,7 +33,7 @@ struct WordKey {
 /// The words that signal speech and the words that make up a speaker's name or description.
 enum QuoteLexicon {
     /// Reporting verbs that introduce or follow a direct quote: `said`, `told`, `wrote`.
-    static let speechVerbs = WordKey.set("""
+    static let speechVerbs = PackedWord.set("""
         said says say added adds asked asks told tells wrote writes explained explains noted notes \
         argued argues claimed claims insisted insists warned warns declared declares announced announces \
         continued continues replied replies responded responds tweeted tweets posted acknowledged \
@@ -49,7 +49,7 @@ enum QuoteLexicon {
         """)
 
     /// Reporting verbs that also introduce reported (indirect) speech: `X said (that) …`.
-    static let indirectVerbs = WordKey.set("""
+    static let indirectVerbs = PackedWord.set("""
         said says say told tells warned warns argued argues claimed claims insisted insists added adds \
         noted notes explained explains stated states announced announces suggested suggests wrote writes \
         reported reports acknowledged acknowledges admitted admits predicted predicts believes believed \
@@ -61,19 +61,19 @@ enum QuoteLexicon {
         """)
 
     /// Reporting verbs that are also plural nouns: `his claims`, `Trump’s tweets`.
-    static let nounLike = WordKey.set("claims notes reports states tweets demands remarks warns answers posts")
+    static let nounLike = PackedWord.set("claims notes reports states tweets demands remarks warns answers posts")
 
     /// Participles that continue an attribution: `Putin said, adding, “…”`.
-    static let participles = WordKey.set("""
+    static let participles = PackedWord.set("""
         adding saying noting writing explaining arguing telling asking insisting warning calling \
         declaring stating continuing concluding tweeting claiming
         """)
 
     /// Nouns that stand for a speech act: `issued a warning: “…”`.
-    static let speechNouns = WordKey.set("warning statement message remarks tweet")
+    static let speechNouns = PackedWord.set("warning statement message remarks tweet")
 
     /// Words that may stand between a subject and its reporting verb: `Putin has previously said`.
-    static let auxiliaries = WordKey.set("""
+    static let auxiliaries = PackedWord.set("""
         has have had also later then previously once again recently repeatedly would will is was \
         reportedly further quickly simply did does flatly publicly privately already often \
         never since subsequently earlier still just even separately similarly frequently \
@@ -81,23 +81,23 @@ enum QuoteLexicon {
         """)
 
     /// Personal pronouns that can be a speaker.
-    static let malePronouns = WordKey.set("he him his")
-    static let femalePronouns = WordKey.set("she her")
-    static let pluralPronouns = WordKey.set("they we")
-    static let objectPronouns = WordKey.set("it him her them us me")
-    static let speakerPronouns = WordKey.set("he she they we i it")
+    static let malePronouns = PackedWord.set("he him his")
+    static let femalePronouns = PackedWord.set("she her")
+    static let pluralPronouns = PackedWord.set("they we")
+    static let objectPronouns = PackedWord.set("it him her them us me")
+    static let speakerPronouns = PackedWord.set("he she they we i it")
 
     /// Words that open a description: `a Kremlin spokesman`, `the newspaper`.
-    static let determiners = WordKey.set("""
+    static let determiners = PackedWord.set("""
         a an the his her their its one another two three four several some many other our my \
         both most each
         """)
 
     /// Lower-case words that may sit inside a name: `Bank of America`, `Osama bin Laden`.
-    static let nameConnectors = WordKey.set("of for at de la le van von bin al der du da del and")
+    static let nameConnectors = PackedWord.set("of for at de la le van von bin al der du da del and")
 
     /// Capitalised words that start a sentence but are not part of a name.
-    static let capitalisedStops = WordKey.set("""
+    static let capitalisedStops = PackedWord.set("""
         but and or yet so in on at when while after before meanwhile however still later earlier \
         asked speaking if as since although though because instead now last this that today \
         yesterday then also for with by from of to he she they we it i there here what why how \
@@ -106,37 +106,37 @@ enum QuoteLexicon {
         """)
 
     /// Words that cannot be the head of a speaker description.
-    static let nonSpeakerHeads = WordKey.set("""
+    static let nonSpeakerHeads = PackedWord.set("""
         that this it which what there who whom whose where when than as so not also report reports \
         ago earlier later years months weeks days time
         """)
 
     /// Nouns that stand for a publication or organisation when used as a speaker.
-    static let organisationNouns = WordKey.set("""
+    static let organisationNouns = PackedWord.set("""
         newspaper paper network agency company campaign ministry department government committee \
         magazine outlet station broadcaster channel daily group organization organisation firm \
         administration office party
         """)
 
     /// Words that start a reported clause's complementiser: `said that …`.
-    static let complementisers = WordKey.set("that")
+    static let complementisers = PackedWord.set("that")
 
     /// Day names, skipped between a subject and its verb: `Putin on Thursday said`.
-    static let dayWords = WordKey.set("monday tuesday wednesday thursday friday saturday sunday on")
+    static let dayWords = PackedWord.set("monday tuesday wednesday thursday friday saturday sunday on")
 
     /// Days and months: never a speaker.
-    static let timeWords = WordKey.set("""
+    static let timeWords = PackedWord.set("""
         monday tuesday wednesday thursday friday saturday sunday january february march april may june \
         july august september october november december today yesterday tonight
         """)
 
-    static let put = WordKey.pack("put")
-    static let it = WordKey.pack("it")
-    static let according = WordKey.pack("according")
-    static let to = WordKey.pack("to")
-    static let told = WordKey.pack("told")
-    static let tells = WordKey.pack("tells")
-    static let who = WordKey.pack("who")
-    static let which = WordKey.pack("which")
-    static let possessive = WordKey.pack("s")
+    static let put = PackedWord.pack("put")
+    static let it = PackedWord.pack("it")
+    static let according = PackedWord.pack("according")
+    static let to = PackedWord.pack("to")
+    static let told = PackedWord.pack("told")
+    static let tells = PackedWord.pack("tells")
+    static let who = PackedWord.pack("who")
+    static let which = PackedWord.pack("which")
+    static let possessive = PackedWord.pack("s")
 }

@@ -11,7 +11,7 @@ struct QuoteTokens {
         self.doc = doc
         var keys = [UInt64](repeating: 0, count: doc.tokens.count)
         for (i, t) in doc.tokens.enumerated() where t.kind == .word {
-            keys[i] = WordKey.key(doc.scalars, t.range)
+            keys[i] = PackedWord.key(doc.scalars, t.range)
         }
         self.keys = keys
         var sentenceOf = [Int32](repeating: 0, count: doc.tokens.count)

@@ -92,7 +92,7 @@ struct SpeakerLinker {
     /// The most recent compatible speaker before a pronoun at code point `at`.
     private func pronoun(at: Int, key: UInt64) -> (name: String?, entity: String?)? {
         let personal = QuoteLexicon.malePronouns.contains(key) || QuoteLexicon.femalePronouns.contains(key)
-            || key == WordKey.pack("i")
+            || key == PackedWord.pack("i")
         guard personal || !entities.isEmpty else { return nil }   // `they` stays `they` without entities
         var best: (name: String, entity: String?, end: Int)? = lastNamed
         if entities.isEmpty, let run = personRun(before: at) {
@@ -146,7 +146,7 @@ struct SpeakerLinker {
         return nil
     }
 
-    private static let institutionWords = WordKey.set("""
+    private static let institutionWords = PackedWord.set("""
         house states committee party news department university court council union nations street \
         post times journal agency bank company senate congress office ministry center centre fund \
         republic kingdom korea united white new york city county state institute foundation group \
@@ -219,7 +219,7 @@ struct SpeakerLinker {
         return start..<run.upperBound
     }
 
-    private static let titles = WordKey.set("""
+    private static let titles = PackedWord.set("""
         mr mrs ms dr sen rep gov gen president senator governor minister secretary chairman director \
         chief judge justice prime leader speaker king queen prince pope professor prof spokesman \
         spokeswoman ambassador mayor candidate nominee former

@@ -1,8 +1,182 @@
+import Foundation
+
 /// Picks the sentences that best summarise an article.
+///
+/// Lead-aware TextRank: the candidates are the first `maxCandidates` whole sentences of body
+/// paragraphs (headlines, headings, furniture and fragments are never candidates: a candidate has at
+/// least six words, starts with a capital, digit or quotation mark and ends with `.`, `!`, `?` or a
+/// closing quotation mark after one). Sentences are linked by shared content words (TextRank's
+/// overlap / (log |a| + log |b|)), and a PageRank whose teleport favours early sentences ranks them.
+/// The best one to three, skipping near-repeats of one already chosen, are returned in article order.
+/// Capping the candidates keeps the graph small whatever the article's length.
 public enum Summarizer {
+    /// Sentences considered; the graph is quadratic in this, the rest linear in the article.
+    public static let maxCandidates = 60
+
     /// 1–3 sentences in article order.
     public static func summarize(_ doc: Document) -> [String] {
-        // TODO(extraction-facts): lead-aware graph ranking.
-        doc.sentences.prefix(1).map { doc.slice($0.range) }
+        let candidates = SummaryCandidates(doc, limit: maxCandidates)
+        guard !candidates.sentences.isEmpty else { return [] }
+        let n = candidates.sentences.count
+        let wanted = n < 4 ? 1 : (n < 8 ? 2 : 3)
+        let ranks = rank(candidates)
+        let order = (0..<n).sorted { ranks[$0] != ranks[$1] ? ranks[$0] > ranks[$1] : $0 < $1 }
+        var chosen: [Int] = []
+        for c in order where chosen.count < wanted {
+            let redundant = chosen.contains { candidates.overlapRatio($0, c) > 0.6 }
+            if !redundant { chosen.append(c) }
+        }
+        chosen.sort()
+        return chosen.map { candidates.text(of: $0) }
+    }
+
+    /// PageRank over the similarity graph, teleporting to early sentences more often.
+    static func rank(_ c: SummaryCandidates) -> [Double] {
+        let n = c.sentences.count
+        var weights = [Double](repeating: 0, count: n * n)
+        var outSum = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                let w = c.similarity(i, j)
+                guard w > 0 else { continue }
+                weights[i * n + j] = w
+                weights[j * n + i] = w
+                outSum[i] += w
+                outSum[j] += w
+            }
+        }
+        // Lead bias: teleport probability falls with position (1, 1/2, 1/3, …, normalised).
+        var teleport = (0..<n).map { 1 / Double($0 + 1) }
+        let total = teleport.reduce(0, +)
+        for i in 0..<n { teleport[i] /= total }
+        let damping = 0.8
+        var rank = teleport
+        var next = [Double](repeating: 0, count: n)
+        for _ in 0..<40 {
+            var dangling = 0.0
+            for j in 0..<n where outSum[j] == 0 { dangling += rank[j] }
+            for i in 0..<n {
+                var sum = 0.0
+                for j in 0..<n where weights[j * n + i] > 0 {
+                    sum += weights[j * n + i] / outSum[j] * rank[j]
+                }
+                next[i] = (1 - damping) * teleport[i] + damping * (sum + dangling * teleport[i])
+            }
+            swap(&rank, &next)
+        }
+        // A sentence that opens with a quotation is rarely a summary.
+        for i in 0..<n where c.opensWithQuote[i] { rank[i] *= 0.7 }
+        return rank
+    }
+}
+
+/// The sentences a summary may use, with their content words.
+struct SummaryCandidates {
+    let doc: Document
+    /// Indexes into `doc.sentences`.
+    var sentences: [Int] = []
+    /// Sorted distinct content-word ids per candidate.
+    var words: [[Int32]] = []
+    var opensWithQuote: [Bool] = []
+
+    init(_ doc: Document, limit: Int) {
+        self.doc = doc
+        var wordIDs: [String: Int32] = [:]
+        for (s, sentence) in doc.sentences.enumerated() {
+            if sentences.count >= limit { break }
+            guard isWholeSentence(sentence) else { continue }
+            var ids: [Int32] = []
+            for t in sentence.tokens {
+                let token = doc.tokens[t]
+                guard token.kind == .word, token.end - token.start >= 2, token.end - token.start <= 40 else { continue }
+                let key = WordKey.key(doc.scalars, token.range)
+                if StopWords.contains(key) { continue }
+                let singular = WordKey.singular(key)
+                let id: Int32
+                if let known = wordIDs[singular] {
+                    id = known
+                } else {
+                    id = Int32(wordIDs.count)
+                    wordIDs[singular] = id
+                }
+                ids.append(id)
+            }
+            ids.sort()
+            var unique: [Int32] = []
+            unique.reserveCapacity(ids.count)
+            for id in ids where unique.last != id { unique.append(id) }
+            sentences.append(s)
+            words.append(unique)
+            opensWithQuote.append(CharacterClass.isQuoteMark(doc.scalars[sentence.range.lowerBound]))
+        }
+    }
+
+    /// Whether sentence `s` is a whole sentence of a body paragraph.
+    private func isWholeSentence(_ s: Sentence) -> Bool {
+        guard s.block < doc.layout.blocks.count, doc.layout.blocks[s.block].kind == .paragraph else { return false }
+        var words = 0
+        for t in s.tokens where doc.tokens[t].kind == .word || doc.tokens[t].kind == .number { words += 1 }
+        guard words >= 6, words <= 120 else { return false }
+        let start = contentStart(s)
+        guard start < s.range.upperBound else { return false }
+        let first = doc.scalars[start]
+        guard CharacterClass.isUppercase(first) || CharacterClass.isDigit(first) || CharacterClass.isQuoteMark(first) else {
+            return false
+        }
+        // Ends with a full stop, question or exclamation mark, possibly inside closing quotes/brackets.
+        var e = s.range.upperBound - 1
+        while e > s.range.lowerBound, CharacterClass.isQuoteMark(doc.scalars[e]) || doc.scalars[e] == ")" {
+            e -= 1
+        }
+        let last = doc.scalars[e]
+        return last == "." || last == "!" || last == "?"
+    }
+
+    /// Where the sentence's own words start: after a dateline (`WASHINGTON (AFP) –`) it overlaps.
+    private func contentStart(_ s: Sentence) -> Int {
+        guard let d = doc.layout.datelineRange, d.lowerBound <= s.range.lowerBound, d.upperBound > s.range.lowerBound,
+              d.upperBound < s.range.upperBound else { return s.range.lowerBound }
+        var i = d.upperBound
+        while i < s.range.upperBound, CharacterClass.isSpace(doc.scalars[i]) { i += 1 }
+        return i
+    }
+
+    /// Shared words over (log |a| + log |b|), as in TextRank.
+    func similarity(_ a: Int, _ b: Int) -> Double {
+        let x = words[a], y = words[b]
+        guard x.count > 1, y.count > 1 else { return 0 }
+        let shared = SummaryCandidates.sharedCount(x, y)
+        guard shared > 0 else { return 0 }
+        return Double(shared) / (log(Double(x.count)) + log(Double(y.count)))
+    }
+
+    /// Shared words over the smaller sentence's words.
+    func overlapRatio(_ a: Int, _ b: Int) -> Double {
+        let x = words[a], y = words[b]
+        let smaller = min(x.count, y.count)
+        guard smaller > 0 else { return 0 }
+        return Double(SummaryCandidates.sharedCount(x, y)) / Double(smaller)
+    }
+
+    static func sharedCount(_ x: [Int32], _ y: [Int32]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    /// The text of candidate `c`, without a leading dateline.
+    func text(of c: Int) -> String {
+        let s = doc.sentences[sentences[c]]
+        return doc.slice(contentStart(s)..<s.range.upperBound)
     }
 }

@@ -20,7 +20,7 @@ public struct Document: Sendable {
         self.layout = layout
         self.tokens = []
         self.sentences = []
-        let segmented = SentenceSplitter.segment(scalars: scalars, blocks: layout.blocks)
+        let segmented = SentenceSplitter.segment(scalars: scalars, blocks: layout.blocks, dateline: layout.datelineRange)
         self.tokens = segmented.tokens
         self.sentences = segmented.sentences
     }

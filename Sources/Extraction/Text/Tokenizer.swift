@@ -14,6 +14,12 @@ public enum Tokenizer {
                 i += 1
                 continue
             }
+            if CharacterClass.isIdeograph(c) {
+                // Chinese and Japanese write no spaces: one token per ideograph or kana.
+                tokens.append(Token(start: i, end: i + 1, kind: .word))
+                i += 1
+                continue
+            }
             if CharacterClass.isLetter(c) {
                 let start = i
                 i = scanWord(scalars, from: i, end: end)
@@ -47,7 +53,7 @@ public enum Tokenizer {
         var i = start
         while i < end {
             let c = s[i]
-            if CharacterClass.isLetter(c) || CharacterClass.isDigit(c) || CharacterClass.isMark(c) {
+            if (CharacterClass.isLetter(c) && !CharacterClass.isIdeograph(c)) || CharacterClass.isDigit(c) || CharacterClass.isMark(c) {
                 i += 1
             } else if (c == "-" || c == "\u{2010}" || c == "&") && i + 1 < end && CharacterClass.isLetter(s[i + 1]) && i > start {
                 i += 1
@@ -73,6 +79,11 @@ public enum Tokenizer {
                     j += 2
                 }
                 return j == i + 1 ? i + 1 : j
+            }
+            // a.m. / p.m. / e.g. / i.e.: lowercase letter-dot runs.
+            if length == 1, i + 2 < end, CharacterClass.isLowercase(s[i + 1]), s[i + 2] == ".",
+               i + 3 >= end || !CharacterClass.isLetter(s[i + 3]) {
+                return i + 3
             }
             if Abbreviations.contains(s[start..<i]) {
                 return i + 1
@@ -148,6 +159,14 @@ public enum CharacterClass {
         let v = c.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         return c.properties.isAlphabetic
+    }
+
+    /// CJK ideographs and kana, which are written without spaces between words.
+    @inlinable public static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+        default: return false
+        }
     }
 
     @inlinable public static func isDigit(_ c: Unicode.Scalar) -> Bool {

@@ -1,0 +1,72 @@
+# newsd — build, run, test, install.
+#   make run       install what is missing (apt), build, run on ./var/inbox → ./var/out
+#   make test      install what is missing, run the whole test suite
+#   make install   PREFIX=/usr/local DESTDIR=  (binary, data, config, systemd unit, user)
+
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+SYSCONFDIR  ?= /etc
+BINDIR      := $(PREFIX)/bin
+DATADIR     := $(PREFIX)/share/newsd
+UNITDIR     ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+SWIFT       ?= swift
+SWIFTFLAGS  ?=
+APT_PACKAGES := libinotifytools0-dev inotify-tools python3
+RELEASE_BIN := .build/release/newsd
+RESOURCES   := Sources/ExtractionData/Data
+
+.PHONY: all deps build release run test install uninstall clean bench
+
+all: release
+
+# Installs the Debian packages the build and tests need, only when something is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(SWIFTFLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(SWIFTFLAGS)
+
+# Runs the daemon in the foreground on a local inbox; drop files into ./var/inbox.
+run: release
+	mkdir -p var/inbox var/out
+	@echo "newsd: drop articles into $(CURDIR)/var/inbox; records in $(CURDIR)/var/out/records.jsonl (Ctrl-C stops)"
+	$(RELEASE_BIN) run --inbox main=$(CURDIR)/var/inbox --output $(CURDIR)/var/out
+
+test: deps
+	$(SWIFT) build --build-tests $(SWIFTFLAGS)
+	$(SWIFT) test --skip-build $(SWIFTFLAGS)
+
+bench: release
+	scripts/bench_daemon.py
+
+install: release
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(SYSCONFDIR)/newsd \
+	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/newsd
+	cp -R $(RESOURCES)/. $(DESTDIR)$(DATADIR)/data/
+	[ -e $(DESTDIR)$(SYSCONFDIR)/newsd/newsd.toml ] || install -m 0644 etc/newsd/newsd.toml $(DESTDIR)$(SYSCONFDIR)/newsd/newsd.toml
+	sed 's|@BINDIR@|$(BINDIR)|g; s|@SYSCONFDIR@|$(SYSCONFDIR)|g' systemd/newsd.service > $(DESTDIR)$(UNITDIR)/newsd.service
+	install -m 0644 systemd/newsd.sysusers $(DESTDIR)$(SYSUSERSDIR)/newsd.conf
+	install -m 0644 systemd/newsd.tmpfiles $(DESTDIR)$(TMPFILESDIR)/newsd.conf
+	@if [ -z "$(DESTDIR)" ] && command -v systemd-sysusers >/dev/null; then \
+	  systemd-sysusers newsd.conf 2>/dev/null || systemd-sysusers; systemd-tmpfiles --create newsd.conf 2>/dev/null || true; \
+	  systemctl daemon-reload 2>/dev/null || true; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/newsd $(DESTDIR)$(UNITDIR)/newsd.service \
+	  $(DESTDIR)$(SYSUSERSDIR)/newsd.conf $(DESTDIR)$(TMPFILESDIR)/newsd.conf
+	rm -rf $(DESTDIR)$(DATADIR)
+	@echo "kept $(SYSCONFDIR)/newsd and /var/lib/newsd (configuration and records)"
+
+clean:
+	rm -rf .build var

@@ -1,0 +1,147 @@
+import Foundation
+
+/// An append-only file of lines: records.jsonl, errors.jsonl, the ledger and the attempt journal.
+///
+/// A batch is written with one `write` and made durable with one `fsync`. If a write fails
+/// half-way (a full disk), the file is cut back to where the batch began, so that no torn line is
+/// ever left behind for readers.
+final class AppendLog: @unchecked Sendable {
+    // @unchecked: used only from the sink's serial queue (and at start-up, before it runs).
+    let path: String
+    private var fd: Int32 = -1
+    private var size = 0
+
+    init(path: String) throws(SystemError) {
+        self.path = path
+        try open()
+    }
+
+    deinit {
+        if fd >= 0 { SystemCalls.close(fd) }
+    }
+
+    private func open() throws(SystemError) {
+        let newFD = try SystemCalls.openForAppending(path)
+        if fd >= 0 { SystemCalls.close(fd) }
+        fd = newFD
+        size = try SystemCalls.fstat(fd, path: path).size
+    }
+
+    /// Reopens the path (after logrotate moved the file away).
+    func reopen() throws(SystemError) {
+        try open()
+    }
+
+    /// Appends `bytes` (whole lines) and, if `durable`, fsyncs. On failure the file is cut back.
+    /// Returns true when the file had been removed and was created anew.
+    @discardableResult
+    func append(_ bytes: [UInt8], durable: Bool) throws(SystemError) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        // If someone removed the output folder or the file, recreate it rather than write into the void.
+        var recreated = false
+        if (try? SystemCalls.lstat(path)) == nil {
+            try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
+            try open()
+            recreated = true
+        }
+        let before = size
+        do throws(SystemError) {
+            try SystemCalls.writeAll(fd, bytes, path: path)
+            if durable { try SystemCalls.fsync(fd, path: path) }
+            size = before + bytes.count
+            return recreated
+        } catch {
+            try? SystemCalls.truncate(fd, to: before, path: path)
+            throw error
+        }
+    }
+}
+
+/// Reading helpers for line files at start-up.
+enum LineFile {
+    /// Cuts a torn last line (one without its newline, left by a crash) off the file at `path`.
+    /// Returns the number of bytes removed.
+    @discardableResult
+    static func cutTornTail(_ path: String) throws(SystemError) -> Int {
+        guard let info = try? SystemCalls.lstat(path), info.size > 0 else { return 0 }
+        let fd = try SystemCalls.openForAppending(path)
+        defer { SystemCalls.close(fd) }
+        var end = info.size
+        let chunk = 65_536
+        while end > 0 {
+            let start = max(0, end - chunk)
+            let bytes = try readRange(path, start..<end)
+            if let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+                let keep = start + lastNewline + 1
+                if keep < info.size {
+                    try SystemCalls.truncate(fd, to: keep, path: path)
+                    try SystemCalls.fsync(fd, path: path)
+                }
+                return info.size - keep
+            }
+            end = start
+        }
+        try SystemCalls.truncate(fd, to: 0, path: path)
+        return info.size
+    }
+
+    /// Bytes `range` of the file at `path`.
+    static func readRange(_ path: String, _ range: Range<Int>) throws(SystemError) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SystemError(call: "open", path: path, errno: ENOENT)
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.seek(toOffset: UInt64(range.lowerBound))
+            return Array(try handle.read(upToCount: range.count) ?? Data())
+        } catch {
+            throw SystemError(call: "read", path: path, errno: EIO)
+        }
+    }
+
+    /// Calls `visit` with each complete line of the file, last line first, until it returns false.
+    static func forEachLineBackwards(_ path: String, _ visit: (ArraySlice<UInt8>) -> Bool) throws(SystemError) {
+        guard let info = try? SystemCalls.lstat(path), info.size > 0 else { return }
+        var end = info.size
+        var carry: [UInt8] = []
+        let chunk = 1 << 20
+        while end > 0 {
+            let start = max(0, end - chunk)
+            var bytes = try readRange(path, start..<end)
+            bytes.append(contentsOf: carry)
+            var lineEnd = bytes.count
+            if bytes.last == UInt8(ascii: "\n") { lineEnd -= 1 }
+            var i = lineEnd - 1
+            while i >= 0 {
+                if bytes[i] == UInt8(ascii: "\n") {
+                    if i + 1 < lineEnd, !visit(bytes[(i + 1)..<lineEnd]) { return }
+                    lineEnd = i
+                }
+                i -= 1
+            }
+            carry = Array(bytes[0..<lineEnd])
+            end = start
+        }
+        if !carry.isEmpty { _ = visit(carry[...]) }
+    }
+
+    /// Calls `visit` with each line of the file, in order.
+    static func forEachLine(_ path: String, _ visit: (ArraySlice<UInt8>) -> Void) throws(SystemError) {
+        guard let info = try? SystemCalls.lstat(path), info.size > 0 else { return }
+        var offset = 0
+        var carry: [UInt8] = []
+        let chunk = 1 << 20
+        while offset < info.size {
+            var bytes = carry
+            bytes.append(contentsOf: try readRange(path, offset..<min(info.size, offset + chunk)))
+            offset += chunk
+            var lineStart = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
+                if i > lineStart { visit(bytes[lineStart..<i]) }
+                lineStart = i + 1
+            }
+            carry = Array(bytes[lineStart...])
+        }
+        if !carry.isEmpty { visit(carry[...]) }
+    }
+}

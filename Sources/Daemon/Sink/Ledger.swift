@@ -1,0 +1,71 @@
+import Foundation
+
+/// The content ids that already have a record: what makes "exactly one record per content" hold
+/// across restarts, crashes and logrotate.
+///
+/// Order of writes (by the sink): the record line is durable before its ledger line, and the ledger
+/// line before the input leaves the inbox. So at start-up the ledger can lag the records by at
+/// most the last batch; `reconcile` adds those ids from the tail of records.jsonl.
+final class Ledger: @unchecked Sendable {
+    // @unchecked: `ids` is guarded by `lock`; `log` is written only from the sink's queue.
+    private let lock = NSLock()
+    private var ids: Set<ContentID> = []
+    private let log: AppendLog
+
+    /// Loads the ledger at `path` (creating it), cutting a torn last line.
+    init(path: String) throws(SystemError) {
+        try LineFile.cutTornTail(path)
+        var loaded = Set<ContentID>()
+        try LineFile.forEachLine(path) { line in
+            if line.count >= 64, let id = ContentID(hex: String(decoding: line.prefix(64), as: UTF8.self)) {
+                loaded.insert(id)
+            }
+        }
+        ids = loaded
+        log = try AppendLog(path: path)
+    }
+
+    var count: Int { lock.withLock { ids.count } }
+
+    func contains(_ id: ContentID) -> Bool {
+        lock.withLock { ids.contains(id) }
+    }
+
+    /// Appends `newIDs` durably, then makes them visible to `contains`.
+    func record(_ newIDs: [ContentID]) throws(SystemError) {
+        guard !newIDs.isEmpty else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(newIDs.count * 65)
+        for id in newIDs {
+            bytes.append(contentsOf: id.hex.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        try log.append(bytes, durable: true)
+        lock.withLock { ids.formUnion(newIDs) }
+    }
+
+    /// Brings the ledger up to date with records.jsonl after a crash: cuts a torn last record, then
+    /// adds the ids of trailing records the ledger does not know. Returns how many were added.
+    @discardableResult
+    func reconcile(recordsPath: String) throws(SystemError) -> Int {
+        try LineFile.cutTornTail(recordsPath)
+        var missing: [ContentID] = []
+        try LineFile.forEachLineBackwards(recordsPath) { line in
+            guard let id = Self.recordID(line) else { return true }
+            if contains(id) { return false }
+            missing.append(id)
+            return true
+        }
+        try record(missing.reversed())
+        return missing.count
+    }
+
+    private static let idPrefix = Array(#"{"schema":"newsd.article/1","id":""#.utf8)
+
+    /// The id of a records.jsonl line, read from its fixed prefix without parsing the JSON.
+    static func recordID(_ line: ArraySlice<UInt8>) -> ContentID? {
+        guard line.count >= idPrefix.count + 64, line.starts(with: idPrefix) else { return nil }
+        let start = line.startIndex + idPrefix.count
+        return ContentID(hex: String(decoding: line[start..<(start + 64)], as: UTF8.self))
+    }
+}

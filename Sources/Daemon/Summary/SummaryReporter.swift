@@ -1,0 +1,145 @@
+import Extraction
+import Foundation
+import Logging
+
+/// Counts since the daemon started.
+struct RunTotals: Sendable {
+    var articles = 0
+    var words = 0
+    var quotes = 0
+    var failures = 0
+    var duplicates = 0
+    var failuresByReason: [String: Int] = [:]
+}
+
+/// Keeps the rolling summary and rewrites `summary.json` and `summary.md` atomically (temporary
+/// file, then rename) every few seconds when something changed, and at stop.
+final class SummaryReporter: @unchecked Sendable {
+    // @unchecked: all state is touched only on `queue`.
+    private let queue = DispatchQueue(label: "newsd.summary")
+    private let outputDirectory: String
+    private let top: Int
+    private let logger: Logger
+    private var window: SummaryWindow
+    private var totals = RunTotals()
+    private var changed = true
+    private var timer: (any DispatchSourceTimer)?
+    private let startedAt = SystemCalls.now()
+    /// Reads the intake's queue depth when a report is made.
+    var queueDepth: @Sendable () -> Int = { 0 }
+
+    init(outputDirectory: String, windowSeconds: Double, top: Int, logger: Logger) {
+        self.outputDirectory = outputDirectory
+        self.top = top
+        self.logger = logger
+        window = SummaryWindow(windowSeconds: windowSeconds)
+    }
+
+    /// Refills the window from records.jsonl and errors.jsonl, reading only the part it covers.
+    func rebuild() {
+        queue.sync {
+            window = Self.readWindow(outputDirectory: outputDirectory, windowSeconds: window.windowSeconds, now: SystemCalls.now())
+            changed = true
+        }
+    }
+
+    /// Starts rewriting the files every `interval` seconds when something changed.
+    func start(interval: Double) {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [weak self] in self?.writeIfChanged() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func recorded(_ entry: SummaryEntry) {
+        queue.async {
+            self.window.add(entry)
+            self.totals.articles += 1
+            self.totals.words += entry.words
+            self.totals.quotes += entry.quotes
+            self.changed = true
+        }
+    }
+
+    func failed(_ error: SummaryError) {
+        queue.async {
+            self.window.add(error)
+            self.totals.failures += 1
+            self.totals.failuresByReason[error.reason, default: 0] += 1
+            self.changed = true
+        }
+    }
+
+    func duplicate() {
+        queue.async {
+            self.totals.duplicates += 1
+            self.changed = true
+        }
+    }
+
+    /// Counts for the service status line.
+    func snapshot() -> RunTotals {
+        queue.sync { totals }
+    }
+
+    /// Writes the final summary and stops the timer.
+    func stop() {
+        timer?.cancel()
+        queue.sync {
+            changed = true
+            writeIfChanged()
+        }
+    }
+
+    private func writeIfChanged() {
+        guard changed else { return }
+        changed = false
+        let now = SystemCalls.now()
+        window.expire(now: now)
+        let report = SummaryReport(window: window, totals: totals, top: top, now: now, startedAt: startedAt, queueDepth: queueDepth())
+        do {
+            try Self.writeAtomically(report.json(), to: outputDirectory + "/summary.json")
+            try Self.writeAtomically(Array(report.markdown().utf8), to: outputDirectory + "/summary.md")
+        } catch {
+            changed = true
+            logger.error("cannot write the summary", metadata: ["dir.path": "\(outputDirectory)", "error": "\(error)"])
+        }
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SystemError) {
+        let temporary = path + ".tmp"
+        try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
+        try? SystemCalls.unlink(temporary)
+        let log = try AppendLog(path: temporary)
+        try log.append(bytes, durable: true)
+        try SystemCalls.rename(temporary, path)
+    }
+
+    /// The window as records.jsonl and errors.jsonl in `outputDirectory` describe it at `now`.
+    static func readWindow(outputDirectory: String, windowSeconds: Double, now: Double) -> SummaryWindow {
+        var window = SummaryWindow(windowSeconds: windowSeconds)
+        let cutoff = now - windowSeconds
+        var entries: [SummaryEntry] = []
+        try? LineFile.forEachLineBackwards(outputDirectory + "/records.jsonl") { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let entry = SummaryEntry(json: object) else { return true }
+            guard entry.at >= cutoff else { return false }
+            entries.append(entry)
+            return true
+        }
+        for entry in entries.reversed() { window.add(entry) }
+        var errors: [SummaryError] = []
+        try? LineFile.forEachLineBackwards(outputDirectory + "/errors.jsonl") { line in
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let at = (o["at"] as? String).flatMap({ Timestamp.parse($0) }) else { return true }
+            guard at >= cutoff else { return false }
+            errors.append(SummaryError(at: at, path: o["path"] as? String ?? "", reason: o["reason"] as? String ?? "",
+                                       detail: o["detail"] as? String ?? ""))
+            return true
+        }
+        for error in errors.reversed() { window.add(error) }
+        window.expire(now: now)
+        return window
+    }
+}

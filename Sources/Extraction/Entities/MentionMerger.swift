@@ -1,0 +1,82 @@
+/// Merges the trained tagger's candidates with the rules' mentions.
+///
+/// The tagger is the better judge of spans and types in general; the rules know places (with their
+/// geography), known organisations and title-cued people. So: a tagger span wins, except where a
+/// confident rule mention covers it (a gazetteer place such as "East China Sea" around a tagged
+/// "China", a title-cued person); confident rule mentions the tagger missed are added; places keep
+/// their gazetteer entries whichever side proposed them.
+struct MentionMerger {
+    let view: TokenView
+    let gazetteer: Gazetteer
+
+    static let confident: Float = 0.6
+
+    /// One non-overlapping list of mentions in text order.
+    func merge(rules: [Mention], tagged: [MentionCandidate]) -> [Mention] {
+        guard !tagged.isEmpty else { return rules }
+        var out: [Mention] = []
+        var used = [Bool](repeating: false, count: rules.count)
+        var r = 0
+        for c in tagged.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            guard let tokens = tokenRange(c.range) else { continue }
+            while r < rules.count && rules[r].range.upperBound <= c.range.lowerBound { r += 1 }
+            var overlapping: [Int] = []
+            var k = r
+            while k < rules.count && rules[k].range.lowerBound < c.range.upperBound {
+                if rules[k].range.overlaps(c.range) { overlapping.append(k) }
+                k += 1
+            }
+            var mention = Mention(range: c.range, tokens: tokens, type: c.type, confidence: c.confidence, origin: .tagger)
+            var ruleWins = false
+            for k in overlapping {
+                let rule = rules[k]
+                if rule.range == c.range {
+                    mention.places = rule.places
+                    mention.personCue = rule.personCue
+                    if rule.origin == .gazetteer && rule.confidence >= 0.85 && c.type != .person { mention.type = rule.type }
+                    if rule.personCue { mention.type = .person }
+                } else if rule.range.lowerBound <= c.range.lowerBound && rule.range.upperBound >= c.range.upperBound
+                            && rule.confidence >= 0.85 {
+                    ruleWins = true
+                }
+            }
+            if ruleWins {
+                for k in overlapping where rules[k].confidence >= 0.85 && !used[k] {
+                    used[k] = true
+                    out.append(rules[k])
+                }
+                continue
+            }
+            for k in overlapping { used[k] = true }
+            if mention.type == .location && mention.places.isEmpty {
+                var h = NameKey.empty
+                for i in tokens { h = NameKey.append(h, view.doc.scalars, view.doc.tokens[i].range, first: i == tokens.lowerBound) }
+                mention.places = (gazetteer.entries(h) ?? []).filter { gazetteer.places[Int($0)].kind.geoKind != nil }
+            }
+            if let last = out.last, last.range.overlaps(mention.range) { continue }
+            out.append(mention)
+        }
+        for (k, rule) in rules.enumerated() where !used[k] && rule.confidence >= Self.confident {
+            out.append(rule)
+        }
+        out.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var clean: [Mention] = []
+        for m in out where clean.last.map({ !$0.range.overlaps(m.range) }) ?? true { clean.append(m) }
+        return clean
+    }
+
+    /// The tokens exactly covering code points `range`, if its ends fall on token boundaries.
+    func tokenRange(_ range: Range<Int>) -> Range<Int>? {
+        let tokens = view.doc.tokens
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < tokens.count, Int(tokens[lo].start) == range.lowerBound else { return nil }
+        var e = lo
+        while e < tokens.count && Int(tokens[e].end) <= range.upperBound { e += 1 }
+        guard e > lo, Int(tokens[e - 1].end) == range.upperBound else { return nil }
+        return lo..<e
+    }
+}

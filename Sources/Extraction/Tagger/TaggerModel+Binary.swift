@@ -1,0 +1,80 @@
+/// The model file format, little-endian:
+/// magic `NEWSDTG1`; UInt32 bucket bits, tag count, feature count; Float32 scale, confidence
+/// scale; `(tags + 1) * tags` Float32 transitions; UInt32 cluster count and that many (UInt64 form
+/// key, 4 × UInt16 cluster ids); `(2^bits + 1) * 16` Int16 weights
+/// (tags 1–16; `O` is zero).
+extension TaggerModel {
+    static let magic: [UInt8] = Array("NEWSDTG1".utf8)
+
+    /// Why model bytes could not be read.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The model as the bytes of a model file.
+    public func serialized() -> [UInt8] {
+        var out = TaggerModel.magic
+        func put<T>(_ value: T) { withUnsafeBytes(of: value) { out.append(contentsOf: $0) } }
+        put(UInt32(bucketBits).littleEndian)
+        put(UInt32(TagSet.count).littleEndian)
+        put(UInt32(FeatureTemplates.count).littleEndian)
+        put(scale.bitPattern.littleEndian)
+        put(confidenceScale.bitPattern.littleEndian)
+        for t in transitions { put(t.bitPattern.littleEndian) }
+        let entries = clusters.entries.sorted { $0.key < $1.key }
+        put(UInt32(entries.count).littleEndian)
+        for e in entries {
+            put(e.key.littleEndian)
+            for l in 0..<4 { put(e.clusters[l].littleEndian) }
+        }
+        out.reserveCapacity(out.count + weights.values.count * 2)
+        out.append(contentsOf: UnsafeRawBufferPointer(weights.values))
+        return out
+    }
+
+    /// The model in the bytes of a model file.
+    public init(serialized bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        func take<T: FixedWidthInteger>(_: T.Type) throws -> T {
+            guard offset + MemoryLayout<T>.size <= bytes.count else { throw FormatError(description: "model file is truncated") }
+            let v = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
+            offset += MemoryLayout<T>.size
+            return T(littleEndian: v)
+        }
+        guard bytes.count >= 8, Array(bytes[0..<8]) == TaggerModel.magic else {
+            throw FormatError(description: "not a newsd tagger model")
+        }
+        offset = 8
+        let bits = Int(try take(UInt32.self))
+        let tags = Int(try take(UInt32.self))
+        let features = Int(try take(UInt32.self))
+        guard tags == TagSet.count, features == FeatureTemplates.count, (8...26).contains(bits) else {
+            throw FormatError(description: "model was trained for another tag set or feature set (tags \(tags), features \(features))")
+        }
+        let scale = Float(bitPattern: try take(UInt32.self))
+        let confidenceScale = Float(bitPattern: try take(UInt32.self))
+        var transitions: [Float] = []
+        transitions.reserveCapacity((tags + 1) * tags)
+        for _ in 0..<((tags + 1) * tags) { transitions.append(Float(bitPattern: try take(UInt32.self))) }
+        let clusterCount = Int(try take(UInt32.self))
+        var entries: [(key: UInt64, clusters: SIMD4<UInt16>)] = []
+        entries.reserveCapacity(clusterCount)
+        for _ in 0..<clusterCount {
+            let key = try take(UInt64.self)
+            var c = SIMD4<UInt16>.zero
+            for l in 0..<4 { c[l] = try take(UInt16.self) }
+            entries.append((key, c))
+        }
+        let rows = (1 << bits) + 1
+        guard bytes.count - offset == rows * WeightTable.width * 2 else {
+            throw FormatError(description: "model file has \(bytes.count - offset) weight bytes, expected \(rows * WeightTable.width * 2)")
+        }
+        let start = offset
+        // The host is little-endian (x86-64, arm64), like the file: the rows are copied as they are.
+        let weights = WeightTable(rows: rows) { out in
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start...]))
+        }
+        self.init(bucketBits: bits, weights: weights, scale: scale, transitions: transitions,
+                  clusters: WordClusterTable(entries: entries), confidenceScale: confidenceScale)
+    }
+}

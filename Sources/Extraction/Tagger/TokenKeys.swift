@@ -1,0 +1,87 @@
+/// The hashed views of one token that the feature templates combine: its form, lowercase form,
+/// word shapes, prefixes and suffixes, and its word clusters.
+public struct TokenKeys: Sendable {
+    public var form: UInt64 = 0
+    public var lower: UInt64 = 0
+    /// Runs of one character class collapsed: `Xx`, `X.X.`, `d-d`.
+    public var shape: UInt64 = 0
+    /// Runs capped at four: `Xxxx`, `XX`, `dd-dd`.
+    public var longShape: UInt64 = 0
+    /// Lowercase prefixes and suffixes of 1–4 code points (0 where the word is shorter).
+    public var prefix: SIMD4<UInt64> = .zero
+    public var suffix: SIMD4<UInt64> = .zero
+    /// The form with its first letter kept and the rest lowercased, for looking up all-caps words.
+    public var titleForm: UInt64 = 0
+    /// Cluster ids at the coarse, middle and fine levels (0: unknown word).
+    public var clusters: SIMD4<UInt16> = .zero
+    public var isAllCaps = false
+    public var isCapitalized = false
+    public var letters: UInt16 = 0
+    public var uppercase: UInt16 = 0
+
+    public init() {}
+
+    /// The keys of the token at `range` of `scalars`, with clusters from `table`.
+    @inlinable
+    public init(_ scalars: [Unicode.Scalar], _ range: Range<Int>, clusters table: WordClusterTable) {
+        var form = FeatureHash.seed, lower = FeatureHash.seed, title = FeatureHash.seed
+        var shape = FeatureHash.seed, long = FeatureHash.seed
+        var lastClass: UInt32 = .max
+        var run = 0
+        var n = 0
+        var letters = 0, upper = 0
+        for i in range {
+            let c = scalars[i]
+            let v = c.value
+            let lv = FeatureHash.lower(c)
+            form = FeatureHash.step(form, v)
+            lower = FeatureHash.step(lower, lv)
+            title = FeatureHash.step(title, n == 0 ? v : lv)
+            if n < 4 { prefix[n] = FeatureHash.mix(lower) }
+            let cls: UInt32
+            if lv != v {
+                cls = 88 // X
+                upper += 1
+                letters += 1
+            } else if CharacterClass.isLetter(c) {
+                cls = 120 // x
+                letters += 1
+            } else if CharacterClass.isDigit(c) {
+                cls = 100 // d
+            } else {
+                cls = v
+            }
+            if cls != lastClass {
+                shape = FeatureHash.step(shape, cls)
+                long = FeatureHash.step(long, cls)
+                lastClass = cls
+                run = 1
+            } else {
+                run += 1
+                if run <= 4 { long = FeatureHash.step(long, cls) }
+            }
+            n += 1
+        }
+        var h = FeatureHash.seed
+        var k = 0
+        var i = range.upperBound - 1
+        while k < 4 && i >= range.lowerBound {
+            h = FeatureHash.step(h, FeatureHash.lower(scalars[i]))
+            suffix[k] = FeatureHash.mix(h)
+            k += 1
+            i -= 1
+        }
+        self.form = FeatureHash.mix(form)
+        self.lower = FeatureHash.mix(lower)
+        self.titleForm = FeatureHash.mix(title)
+        self.shape = FeatureHash.mix(shape)
+        self.longShape = FeatureHash.mix(long)
+        self.letters = UInt16(clamping: letters)
+        self.uppercase = UInt16(clamping: upper)
+        self.isAllCaps = letters > 1 && upper == letters
+        self.isCapitalized = n > 0 && upper > 0 && FeatureHash.lower(scalars[range.lowerBound]) != scalars[range.lowerBound].value
+        var found = table.lookup(self.form)
+        if found == .zero && isAllCaps { found = table.lookup(self.titleForm) }
+        self.clusters = found
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import NewsdTestKit
+import Testing
+
+/// newsd as systemd and logrotate see it.
+@Suite(.serialized) struct ServiceTests {
+    @Test func notifiesReadyWatchdogAndStopping() throws {
+        let dir = TemporaryFolder("notify")
+        let listener = NotifySocketListener(path: dir.join("notify.sock"))
+        let daemon = try NewsdProcess.run(inbox: dir.makeFolder("in"), output: dir.join("out"), environment: [
+            "NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "1000000",
+        ])
+        #expect(eventually { listener.hasReceived("READY=1") })
+        #expect(eventually { listener.hasReceived("WATCHDOG=1") })
+        #expect(eventually { listener.messages.contains { $0.hasPrefix("STATUS=queued") } })
+        #expect(daemon.stop(SIGTERM) == 0)
+        #expect(eventually { listener.hasReceived("STOPPING=1") })
+    }
+
+    @Test func sighupReopensRecordsAfterLogrotateAndLosesNothing() throws {
+        let dir = TemporaryFolder("rotate")
+        let inbox = dir.makeFolder("in")
+        let listener = NotifySocketListener(path: dir.join("notify.sock"))
+        let daemon = try NewsdProcess.run(inbox: inbox, output: dir.join("out"), environment: ["NOTIFY_SOCKET": listener.path])
+        defer { daemon.stop() }
+        #expect(daemon.waitForLog("scanning inboxes"))
+        for n in 0..<5 { dir.write("in/a\(n).txt", ArticleCorpus.article(n)) }
+        let records = dir.join("out/records.jsonl")
+        #expect(eventually { jsonLines(records).count == 5 })
+        // What logrotate does: rename the file, then signal the daemon.
+        try FileManager.default.moveItem(atPath: records, toPath: records + ".1")
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(daemon.waitForLog("reopened output files"))
+        #expect(eventually { listener.hasReceived("RELOADING=1") })
+        for n in 5..<10 { dir.write("in/b\(n).txt", ArticleCorpus.article(n)) }
+        #expect(eventually { jsonLines(records).count == 5 })
+        #expect(jsonLines(records + ".1").count == 5)
+        let ids = Set((jsonLines(records) + jsonLines(records + ".1")).compactMap { $0?["id"] as? String })
+        #expect(ids.count == 10)
+        #expect(daemon.process.isRunning)
+    }
+}

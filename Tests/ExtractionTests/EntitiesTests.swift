@@ -1,0 +1,87 @@
+import Extraction
+import NewsdTestKit
+import Testing
+
+/// Grouping, possessives, demonyms and roles of the entity extractor, on small texts.
+@Suite struct EntitiesTests {
+    func entities(_ text: String) -> [Entity] {
+        TestExtractor.extract(text)?.entities ?? []
+    }
+
+    func find(_ es: [Entity], _ name: String) -> Entity? {
+        es.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    @Test func shortNamesJoinTheFullName() throws {
+        let es = entities("German Chancellor Angela Merkel met the press in Berlin on Monday. Merkel said the talks went well. Later, Merkel left.")
+        let merkel = try #require(find(es, "Angela Merkel"))
+        #expect(merkel.type == .person)
+        #expect(merkel.name == "Angela Merkel")
+        #expect(merkel.aliases == ["Merkel"])
+        #expect(merkel.mentions.count == 3)
+        #expect(merkel.roles.contains("German Chancellor"))
+        #expect(es.filter { $0.type == .person }.count == 1)
+    }
+
+    @Test func possessivesAreCutOff() throws {
+        let es = entities("The attack hit Kyiv’s power grid overnight. Officials in Kyiv said repairs would take weeks.")
+        let kyiv = try #require(find(es, "Kyiv"))
+        #expect(kyiv.type == .location)
+        #expect(kyiv.mentions.map(\.text) == ["Kyiv", "Kyiv"])
+        #expect(kyiv.geo?.country == "UA")
+    }
+
+    @Test func countryFormsAreOneEntity() throws {
+        let es = entities("The United States imposed new tariffs. Officials in the U.S. said the US would not back down.")
+        let us = try #require(find(es, "United States"))
+        #expect(us.type == .location)
+        #expect(Set(us.mentions.map(\.text)) == ["United States", "U.S.", "US"])
+        #expect(us.geo?.country == "US")
+        #expect(us.geo?.kind == .country)
+    }
+
+    @Test func demonymsAreNotPlaces() {
+        let es = entities("Russian troops advanced while Chinese officials watched. Moscow denied it.")
+        #expect(!es.contains { $0.type == .location && ($0.name == "Russian" || $0.name == "Chinese") })
+        #expect(find(es, "Moscow")?.geo?.country == "RU")
+    }
+
+    @Test func rolesFromTitlesAndAppositions() throws {
+        let es = entities("Russian Foreign Minister Sergei Lavrov spoke first. Jane Smith, a professor at Columbia University in New York who studies Russia, disagreed. Kremlin spokesman Dmitry Peskov declined to comment.")
+        let lavrov = try #require(find(es, "Sergei Lavrov"))
+        #expect(lavrov.roles.contains("Russian Foreign Minister"))
+        let smith = try #require(find(es, "Jane Smith"))
+        #expect(smith.roles.contains("professor at Columbia University"))
+        let peskov = try #require(find(es, "Dmitry Peskov"))
+        #expect(peskov.roles.contains("Kremlin spokesman"))
+        #expect(find(es, "Columbia University")?.type == .organization)
+        #expect(find(es, "Kremlin")?.type == .organization)
+    }
+
+    @Test func acronymsJoinTheirOrganisation() throws {
+        let es = entities("The North Atlantic Treaty Organization met in Brussels. NATO members agreed to spend more.")
+        let nato = try #require(find(es, "North Atlantic Treaty Organization"))
+        #expect(nato.type == .organization)
+        #expect(nato.aliases.contains("NATO"))
+    }
+
+    @Test func washingtonAsGovernmentOnlyWhenClear() {
+        let gov = entities("Washington said it would impose sanctions. Beijing rejected the demand.")
+        #expect(find(gov, "Washington")?.type == .organization)
+        let city = entities("The protest took place in Washington on Saturday.")
+        #expect(find(city, "Washington")?.type == .location)
+        #expect(find(city, "Washington")?.geo?.country == "US")
+    }
+
+    @Test func sentenceInitialCapitalsAreNotNames() {
+        let es = entities("However, the plan failed. Yesterday the minister resigned. Both sides blamed Smith.")
+        #expect(!es.contains { ["However", "Yesterday", "Both"].contains($0.name) })
+    }
+
+    @Test func idsFollowSalience() {
+        let es = entities("Boris Johnson visited Paris. Johnson met Emmanuel Macron. Johnson and Macron spoke about France and Johnson left.")
+        #expect(es.first?.name == "Boris Johnson")
+        for (n, e) in es.enumerated() { #expect(e.id == "e\(n + 1)") }
+        #expect(es.allSatisfy { (0...1).contains($0.salience) })
+    }
+}

@@ -1,0 +1,95 @@
+import Extraction
+import ExtractionData
+import Foundation
+import NewsdTestKit
+import Testing
+
+@Suite struct TaggerTests {
+    static let sentences = """
+    Peter Blackburn met Angela Merkel in Berlin .
+    The European Commission said on Thursday it disagreed with German advice .
+    Germany 's representative to the European Union , Werner Zwingmann , spoke in Brussels .
+    Clinton flew to Paris to meet the United Nations .
+
+    """
+
+    static let gold: [(type: Int, text: String)] = [
+        (0, "Peter Blackburn"), (0, "Angela Merkel"), (2, "Berlin"), (1, "European Commission"), (3, "German"),
+        (2, "Germany"), (1, "European Union"), (0, "Werner Zwingmann"), (2, "Brussels"), (0, "Clinton"),
+        (2, "Paris"), (1, "United Nations"),
+    ]
+
+    /// Gold spans of `gold`, found in `text` in order.
+    static func spans(in text: String) -> [(type: Int, range: Range<Int>)] {
+        let scalars = Array(text.unicodeScalars)
+        var from = 0
+        return gold.map { g in
+            let needle = Array(g.text.unicodeScalars)
+            var i = from
+            while Array(scalars[i..<(i + needle.count)]) != needle { i += 1 }
+            from = i + needle.count
+            return (g.type, i..<(i + needle.count))
+        }
+    }
+
+    static func trainTiny() -> (EntityTagger, Document, [(type: Int, range: Range<Int>)]) {
+        let doc = CoNLLCorpus.document(sentences)
+        let spans = spans(in: sentences)
+        let encoded = EncodedSentence.sentences(of: doc, tags: CoNLLCorpus.tags(doc, spans: spans),
+                                                clusters: WordClusterTable(), bucketBits: 14)
+        var trainer = PerceptronTrainer(bucketBits: 14)
+        for _ in 0..<10 { _ = trainer.epoch(encoded, order: Array(encoded.indices)) }
+        return (EntityTagger(model: trainer.averagedModel(clusters: WordClusterTable())), doc, spans)
+    }
+
+    @Test func aTinyModelTagsItsTrainingSentencesBack() {
+        let (tagger, doc, gold) = Self.trainTiny()
+        let found = tagger.tag(doc)
+        #expect(found.map(\.range) == gold.map(\.range))
+        #expect(found.map(\.type) == gold.map { TagSet.types[$0.type] })
+        #expect(found.allSatisfy { $0.origin == .tagger && $0.confidence > 0.5 && $0.confidence <= 1 })
+    }
+
+    @Test func aModelReadsBackFromItsBytes() throws {
+        let (tagger, doc, _) = Self.trainTiny()
+        let model = try #require(tagger.model)
+        let bytes = model.serialized()
+        let loaded = try bytes.withUnsafeBytes { try EntityTagger(serialized: $0) }
+        #expect(loaded.tag(doc) == tagger.tag(doc))
+        var broken = bytes
+        broken[0] = 0
+        #expect(throws: TaggerModel.FormatError.self) { try broken.withUnsafeBytes { try EntityTagger(serialized: $0) } }
+    }
+
+    @Test func bilouTagsRoundTrip() {
+        let spans: [(tokens: Range<Int>, type: Int)] = [(0..<2, 0), (3..<4, 2), (4..<7, 1)]
+        let tags = TagSet.encode(length: 8, spans: spans)
+        #expect(tags == [1, 3, 0, 12, 6, 7, 8, 0])
+        let back = TagSet.decode(tags[...])
+        #expect(back.map(\.tokens) == spans.map(\.tokens))
+        #expect(back.map(\.type) == spans.map(\.type))
+        // Viterbi never produces these, but a malformed run still decodes to spans.
+        #expect(TagSet.decode([2, 2, 0, 3][...]).map(\.tokens) == [0..<2, 3..<4])
+    }
+
+    @Test func theShippedModelFindsPeopleAndPlaces() throws {
+        let resources = try BundledResources.shared.get()
+        let tagger = try #require(resources.tagger, "the tagger model is missing from the data folder")
+        let doc = CoNLLCorpus.document("Vladimir Putin met Xi Jinping in Beijing.")
+        let found = tagger.tag(doc).map { (doc.slice($0.range), $0.type) }
+        #expect(found.map(\.0) == ["Vladimir Putin", "Xi Jinping", "Beijing"])
+        #expect(found.map(\.1) == [.person, .person, .location])
+    }
+
+    @Test func theShippedModelTagsTheSampleArticle() throws {
+        guard let bytes = SharedData.sampleArticle() else {
+            print(SharedData.absentMessage)
+            return
+        }
+        let tagger = try #require(try BundledResources.shared.get().tagger)
+        let doc = CoNLLCorpus.document(String(decoding: bytes, as: UTF8.self))
+        let names = Set(tagger.tag(doc).filter { $0.type == .person }.map { doc.slice($0.range) })
+        #expect(names.contains("Putin"))
+        #expect(names.contains("Xi Jinping") || names.contains("Xi"))
+    }
+}
