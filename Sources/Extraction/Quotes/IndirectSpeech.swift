@@ -25,7 +25,7 @@ enum IndirectSpeech {
                 var hit: Found? = nil
                 if t.isAccordingTo(k) {
                     hit = accordingTo(t, k, range)
-                } else if QuoteLexicon.indirectVerbs.contains(key) {
+                } else if QuoteLexicon.indirectVerbs.contains(key), !t.isCapitalised(k) {
                     hit = reported(t, k, range)
                 }
                 guard let h = hit, !overlapsDirect(t.span(h.content), direct) else { continue }

@@ -7,7 +7,7 @@
 public enum QuoteAttributor {
     /// Quotes in article order.
     public static func attribute(_ doc: Document, entities: [Entity]) -> [Quote] {
-        guard !doc.tokens.isEmpty else { return [] }
+        guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
         let tokens = QuoteTokens(doc)
         let direct = directQuotes(tokens)
         let indirect = IndirectSpeech.find(tokens, excluding: direct.map(\.span))
@@ -96,8 +96,15 @@ public enum QuoteAttributor {
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the
     /// quote at `to` continues the one before.
     static func nothingBetween(_ tokens: QuoteTokens, from: Int, to: Int) -> Bool {
-        guard to - from <= 4 else { return false }
         var i = from + 1
+        if to - from > 4, from >= 0 {
+            // The rest of the attribution's sentence may stand between: `…,” said Victor Cha, a
+            // Korea scholar at the Center for Strategic Studies. “But …”`
+            let end = tokens.sentence(from).upperBound
+            guard end <= to, end - from <= 40 else { return false }
+            i = end
+            for k in (from + 1)..<end where tokens.isDoubleMark(k) || tokens.isSpeechVerb(k) { return false }
+        }
         while i < to {
             if tokens.isWord(i) { return false }
             i += 1

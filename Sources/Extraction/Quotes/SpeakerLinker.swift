@@ -54,7 +54,7 @@ struct SpeakerLinker {
         if speaker.count == 1, tokens.isPronoun(speaker.lowerBound) {
             return pronoun(at: span.lowerBound, key: tokens.keys[speaker.lowerBound]) ?? (surface, nil)
         }
-        if let e = entity(overlapping: span) {
+        if let e = entity(overlapping: tokens.span(head(of: speaker))) {
             remember(entities[e].name, entities[e].id, span.upperBound)
             return (entities[e].name, entities[e].id)
         }
@@ -68,6 +68,30 @@ struct SpeakerLinker {
         }
         return (surface, nil)
     }
+
+    /// The head of a speaker phrase: its last word outside a trailing parenthesis
+    /// (`Rep. John Mica (R-Fla.)` gives `Mica`, `Experts on North Korea` gives `Korea`… unless
+    /// the phrase is a description, whose head is its noun before `of`/`on`/`at`).
+    private func head(of speaker: Range<Int>) -> Range<Int> {
+        var e = speaker.upperBound - 1
+        var depth = 0
+        while e > speaker.lowerBound {
+            if tokens.isPunct(e, ")") { depth += 1 } else if tokens.isPunct(e, "(") { depth -= 1 } else if depth == 0 && tokens.isWord(e) { break }
+            e -= 1
+        }
+        // `Experts on North Korea`: the noun before a preposition is the head.
+        var i = speaker.lowerBound
+        while i < e {
+            if !tokens.isCapitalised(i), tokens.isWord(i), i > speaker.lowerBound,
+               Self.headPrepositions.contains(tokens.keys[i]), !tokens.isCapitalised(i - 1) {
+                return (i - 1)..<i
+            }
+            i += 1
+        }
+        return e..<(e + 1)
+    }
+
+    private static let headPrepositions = PackedWord.set("on of at for from in with")
 
     private mutating func remember(_ name: String, _ entity: String?, _ end: Int) {
         lastNamed = (name, entity, end)
