@@ -5,6 +5,7 @@ extension QuoteTokens {
     /// The attribution that follows a quote whose closing mark is token `close`.
     func attribution(after close: Int) -> Attribution? {
         var j = close + 1
+        if j < count, isPunct(j, "'"), isPunct(close, "'") { j += 1 }   // `''`
         guard j < count else { return nil }
         let block = self.block(close)
         if isPunct(j, ",") { j += 1 }

@@ -112,15 +112,22 @@ public enum QuoteAttributor {
         return tokens.block(max(from, 0)) + 1 >= tokens.block(to)
     }
 
+    private static let titleConnectors = PackedWord.set("of the a an and for in on to at with by or from as is vs")
+
     /// Whether a quoted span is a quotation rather than a scare quote or a title: long enough,
     /// or ending with sentence punctuation, or next to a cue.
     static func isQuotation(_ tokens: QuoteTokens, inner: Range<Int>, span: QuotedSpan, adjacent: Bool,
                             attributed: Bool) -> Bool {
         var words = 0
         var capitalised = 0
+        var connectors = 0
         for i in inner where tokens.isWord(i) || tokens.doc.tokens[i].kind == .number {
             words += 1
-            if tokens.isCapitalised(i) { capitalised += 1 }
+            if tokens.isCapitalised(i) {
+                capitalised += 1
+            } else if titleConnectors.contains(tokens.keys[i]) || tokens.isPossessive(i) {
+                connectors += 1
+            }
         }
         guard words > 0 else { return false }
         let last = inner.upperBound - 1
@@ -130,7 +137,11 @@ public enum QuoteAttributor {
         }()
         if adjacent && (words >= 2 || punctuated) { return true }
         if span.single && words < 4 { return false }
-        if words >= 3 && capitalised == words && !punctuated { return false }   // a title
+        // A title: `The Grand Budapest Hotel`, `Andrea Mitchell Reports`, `Battle for the Soul of HP`.
+        if words >= 2, words <= 14, capitalised >= 2, capitalised + connectors == words,
+           !(adjacent && (tokens.doc.scalars[span.content.upperBound - 1] == "," || tokens.doc.scalars[span.content.upperBound - 1] == "!" || tokens.doc.scalars[span.content.upperBound - 1] == "?") && words <= 3) {
+            return false
+        }
         if words >= 5 { return true }
         if punctuated && words >= 3 { return true }
         return attributed && words >= 3
