@@ -138,7 +138,9 @@ public enum QuoteAttributor {
         if adjacent && (words >= 2 || punctuated) { return true }
         if span.single && words < 4 { return false }
         // A title: `The Grand Budapest Hotel`, `Andrea Mitchell Reports`, `Battle for the Soul of HP`.
-        if words >= 2, words <= 14, capitalised >= 2, capitalised + connectors == words,
+        let innerComma = inner.dropLast().contains { tokens.isPunct($0, ",") }
+        if words >= 2, words <= 14, capitalised >= 2, capitalised + connectors == words, !innerComma,
+           tokens.isCapitalised(inner.lowerBound),
            !(adjacent && (tokens.doc.scalars[span.content.upperBound - 1] == "," || tokens.doc.scalars[span.content.upperBound - 1] == "!" || tokens.doc.scalars[span.content.upperBound - 1] == "?") && words <= 3) {
             return false
         }
