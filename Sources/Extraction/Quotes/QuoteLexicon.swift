@@ -130,6 +130,9 @@ enum QuoteLexicon {
         july august september october november december today yesterday tonight
         """)
 
+    /// Determiners that can stand alone as a speaker: `“…,” tweeted another.`
+    static let standalone = PackedWord.set("another one others some many several most both")
+
     static let put = PackedWord.pack("put")
     static let it = PackedWord.pack("it")
     static let according = PackedWord.pack("according")

@@ -53,6 +53,13 @@ extension QuoteTokens {
 
     /// The noun phrase that ends at token `e`, walking left no further than `floor`.
     func nounPhrase(endingAt e: Int, floor: Int) -> Range<Int>? {
+        if e > floor, isPunct(e, ")") {
+            // `Rep. Elijah Cummings (D-Md.)`
+            var j = e - 1
+            while j > floor, e - j < 8, !isPunct(j, "(") { j -= 1 }
+            guard isPunct(j, "("), let np = nounPhrase(endingAt: j - 1, floor: floor) else { return nil }
+            return np.lowerBound..<(e + 1)
+        }
         guard e >= floor, isWord(e) else { return nil }
         if isPronoun(e) { return e..<(e + 1) }
         let headKey = keys[e]
@@ -117,25 +124,33 @@ extension QuoteTokens {
         let described = titled || QuoteLexicon.determiners.contains(keys[s])
         var end = s
         var i = s
-        while i < limit, i - s < 10, isWord(i) {
+        while i < limit, i - s < 10, isWord(i) || (described && doc.tokens[i].kind == .number) {
             let k = keys[i]
             if i == s && described {
                 i += 1
                 continue
             }
-            if isCapitalised(i) {
+            if doc.tokens[i].kind == .number {
+                // `a 2008 Clinton veteran`
+            } else if isCapitalised(i) {
                 if i == s && QuoteLexicon.capitalisedStops.contains(k) { return nil }
                 end = i + 1
             } else if isPossessive(i) || QuoteLexicon.nameConnectors.contains(k) {
                 // inside a name or description
             } else if described, !QuoteLexicon.auxiliaries.contains(k), !QuoteLexicon.nonSpeakerHeads.contains(k),
-                      !isSpeechVerb(k: k), !isPronoun(i), !QuoteLexicon.determiners.contains(k) {
+                      !isSpeechVerb(k: k), !isPronoun(i),
+                      !QuoteLexicon.determiners.contains(k) || (i > s && QuoteLexicon.nameConnectors.contains(keys[i - 1])) {
                 end = i + 1
+            } else if !described, end > s, !QuoteLexicon.auxiliaries.contains(k), !QuoteLexicon.nonSpeakerHeads.contains(k),
+                      !isSpeechVerb(k: k), !isPronoun(i), !QuoteLexicon.determiners.contains(k),
+                      i + 1 < limit, isCapitalised(i + 1) || (i + 2 < limit && !isCapitalised(i + 1) && isWord(i + 1) && isCapitalised(i + 2)) {
+                // `CBS moderator Nancy Cordes`
             } else {
                 break
             }
             i += 1
         }
+        if end == s, described, QuoteLexicon.standalone.contains(keys[s]) { return s..<(s + 1) }   // `tweeted another`
         return end > s ? s..<end : nil
     }
 
