@@ -10,9 +10,9 @@ import Testing
         return (text, article.quotes)
     }
 
-    /// Whether `quote` is Putin's: his entity when entities are found, else a mention of him.
+    /// Whether `quote` is Putin's: linked to his entity.
     static func isPutin(_ q: Quote) -> Bool {
-        q.speaker?.hasSuffix("Putin") == true
+        q.speaker == "Vladimir Putin" && q.speakerEntity != nil
     }
 
     @Test func quotesAfterPutinSaidArePutins() throws {
@@ -36,9 +36,11 @@ import Testing
             return
         }
         let xi = try #require(quotes.first { $0.text.hasPrefix("I and President Putin agree") })
-        #expect(xi.speaker?.hasSuffix("Xi") == true || xi.speaker == "Xi Jinping")
+        #expect(xi.speaker == "Xi Jinping")
+        #expect(xi.speakerEntity != nil)
         let zelenskyy = try #require(quotes.first { $0.text == "to Europe, and to the United States" })
-        #expect(zelenskyy.speaker?.hasSuffix("Zelenskyy") == true)
+        #expect(zelenskyy.speaker == "Volodymyr Zelenskyy")
+        #expect(zelenskyy.speakerEntity != nil)
         #expect(zelenskyy.speakerMention?.text == "the head of Ukraine")
     }
 

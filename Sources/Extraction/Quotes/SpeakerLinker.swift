@@ -118,7 +118,8 @@ struct SpeakerLinker {
         let personal = QuoteLexicon.malePronouns.contains(key) || QuoteLexicon.femalePronouns.contains(key)
             || key == PackedWord.pack("i")
         guard personal || !entities.isEmpty else { return nil }   // `they` stays `they` without entities
-        var best: (name: String, entity: String?, end: Int)? = lastNamed
+        // `they`/`it` stand for an organisation, never the last named person.
+        var best: (name: String, entity: String?, end: Int)? = personal ? lastNamed : nil
         if entities.isEmpty, let run = personRun(before: at) {
             let span = tokens.span(run)
             if best == nil || span.upperBound > best!.end + 200 {
@@ -136,7 +137,7 @@ struct SpeakerLinker {
             while i >= 0 {
                 let m = mentions[i]
                 let type = entities[m.entity].type
-                if m.end <= at, personal ? type == .person : (type == .person || type == .organization) {
+                if m.end <= at, personal ? type == .person : type == .organization {
                     // Prefer the last named speaker when it is about as recent (the subject of the story).
                     if best == nil || m.end > best!.end + 200 {
                         best = (entities[m.entity].name, entities[m.entity].id, m.end)
