@@ -9,7 +9,12 @@ enum PublishedDateFinder {
         var firstParagraphSeen = false
         for block in doc.layout.blocks.prefix(maxBlocks) {
             guard block.range.lowerBound < maxScalars else { break }
-            let range = block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 600)
+            let range = block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 400)
+            // A date with its year has digits; most lines at the top have none.
+            guard doc.scalars[range].contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) else {
+                if block.kind == .paragraph { firstParagraphSeen = true }
+                continue
+            }
             var tokens: [Token] = []
             Tokenizer.tokenize(doc.scalars, in: range, into: &tokens)
             guard !tokens.isEmpty else { continue }
@@ -18,9 +23,9 @@ enum PublishedDateFinder {
             var i = 0
             while i < hi {
                 let key = tokens[i].kind == .word ? scanner.wordKey(i) : nil
-                if let key, key == "published" || key == "posted" || key == "updated" || key == "dated" {
+                if let key, Word.publishedCues.contains(key) || key == Word.updated {
                     if let date = firstFullDate(scanner, from: i + 1, to: min(hi, i + 14)) {
-                        if key == "updated" {
+                        if key == Word.updated {
                             if updated == nil { updated = date.value }
                         } else {
                             return date.value

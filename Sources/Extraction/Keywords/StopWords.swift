@@ -1,14 +1,19 @@
 /// English function words and very common verbs that never make a key phrase on their own and that
 /// do not count as shared content between sentences.
 public enum StopWords {
-    /// Whether lowercase `key` is a stop word.
-    @inlinable
+    /// Whether `key` is a stop word.
     public static func contains(_ key: String) -> Bool {
-        words.contains(key)
+        hashes.contains(WordKey.hash(key))
     }
 
-    /// The stop words (built from an array, so a repeated entry is harmless).
-    public static let words: Set<String> = Set(list)
+    /// Whether the word with hash `hash` (see `WordKey.hash`) is a stop word.
+    @inline(__always)
+    static func contains(hash: UInt64) -> Bool {
+        hashes.contains(hash)
+    }
+
+    /// The stop words' hashes (built from an array, so a repeated entry is harmless).
+    static let hashes: Set<UInt64> = Set(list.map(WordKey.hash))
 
     static let list: [String] = [
         "a", "about", "above", "across", "after", "again", "against", "ago", "all", "almost", "along",

@@ -33,14 +33,15 @@ public enum Summarizer {
     /// PageRank over the similarity graph, teleporting to early sentences more often.
     static func rank(_ c: SummaryCandidates) -> [Double] {
         let n = c.sentences.count
-        var weights = [Double](repeating: 0, count: n * n)
+        // Adjacency lists of (neighbour, weight); `outSum` is each node's total edge weight.
+        var neighbours = [[(Int, Double)]](repeating: [], count: n)
         var outSum = [Double](repeating: 0, count: n)
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
                 let w = c.similarity(i, j)
                 guard w > 0 else { continue }
-                weights[i * n + j] = w
-                weights[j * n + i] = w
+                neighbours[i].append((j, w))
+                neighbours[j].append((i, w))
                 outSum[i] += w
                 outSum[j] += w
             }
@@ -52,17 +53,18 @@ public enum Summarizer {
         let damping = 0.8
         var rank = teleport
         var next = [Double](repeating: 0, count: n)
-        for _ in 0..<40 {
+        for _ in 0..<30 {
             var dangling = 0.0
             for j in 0..<n where outSum[j] == 0 { dangling += rank[j] }
             for i in 0..<n {
                 var sum = 0.0
-                for j in 0..<n where weights[j * n + i] > 0 {
-                    sum += weights[j * n + i] / outSum[j] * rank[j]
-                }
+                for (j, w) in neighbours[i] { sum += w / outSum[j] * rank[j] }
                 next[i] = (1 - damping) * teleport[i] + damping * (sum + dangling * teleport[i])
             }
+            var change = 0.0
+            for i in 0..<n { change += abs(next[i] - rank[i]) }
             swap(&rank, &next)
+            if change < 1e-7 { break }
         }
         // A sentence that opens with a quotation is rarely a summary.
         for i in 0..<n where c.opensWithQuote[i] { rank[i] *= 0.7 }
@@ -81,23 +83,19 @@ struct SummaryCandidates {
 
     init(_ doc: Document, limit: Int) {
         self.doc = doc
-        var wordIDs: [String: Int32] = [:]
+        var wordIDs: [UInt64: Int32] = [:]
         for (s, sentence) in doc.sentences.enumerated() {
             if sentences.count >= limit { break }
             guard isWholeSentence(sentence) else { continue }
             var ids: [Int32] = []
             for t in sentence.tokens {
-                let token = doc.tokens[t]
-                guard token.kind == .word, token.end - token.start >= 2, token.end - token.start <= 40 else { continue }
-                let key = WordKey.key(doc.scalars, token.range)
-                if StopWords.contains(key) { continue }
-                let singular = WordKey.singular(key)
+                guard let h = ContentWords.contentHash(doc.tokens[t], doc.scalars) else { continue }
                 let id: Int32
-                if let known = wordIDs[singular] {
+                if let known = wordIDs[h] {
                     id = known
                 } else {
                     id = Int32(wordIDs.count)
-                    wordIDs[singular] = id
+                    wordIDs[h] = id
                 }
                 ids.append(id)
             }
