@@ -171,6 +171,10 @@ struct AmountScanner {
             if let code = Currency.name(k) {
                 return Match(first: i, end: j + 1, kind: .money, value: value, unit: code)
             }
+            // "8 cents": a hundredth of a dollar.
+            if k == Word.cents && !scaled {
+                return Match(first: i, end: j + 1, kind: .money, value: value / 100, unit: "USD")
+            }
             if Word.pounds.contains(k) {
                 if j + 1 < hi, key(j + 1) == Word.sterling {
                     return Match(first: i, end: j + 2, kind: .money, value: value, unit: "GBP")

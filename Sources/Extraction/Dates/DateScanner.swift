@@ -31,6 +31,11 @@ struct DateScanner {
         return DateWord.lookup(key)
     }
 
+    func isAllCaps(_ i: Int) -> Bool {
+        for k in tokens[i].range where !CharacterClass.isUppercase(scalars[k]) { return false }
+        return true
+    }
+
     func isCapitalized(_ i: Int) -> Bool {
         CharacterClass.isUppercase(scalars[Int(tokens[i].start)])
     }
@@ -88,7 +93,8 @@ struct DateScanner {
             case .weekday(let weekday):
                 return matchWeekday(i, hi, weekday: weekday, modifier: nil, first: i)
             case .dayOffset(let offset):
-                guard let ref = reference else { return nil }
+                // "USA TODAY" is a newspaper.
+                guard let ref = reference, !isAllCaps(i) else { return nil }
                 let date = CivilDate(daysSinceEpoch: ref.daysSinceEpoch + offset)
                 return Match(first: i, end: i + 1, value: date.iso, resolution: .day, relative: true, explicitYear: false)
             case .modifier(let m):

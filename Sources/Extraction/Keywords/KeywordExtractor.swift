@@ -252,10 +252,13 @@ struct PhraseCounter {
         var tokens: [Token] = []
         Tokenizer.tokenize(scalars, in: 0..<scalars.count, into: &tokens)
         var ids: [Int32] = []
-        for t in tokens {
-            guard let h = ContentWords.contentHash(t, scalars) else { continue }
-            guard let id = words.index[h] else { return [] }
-            ids.append(id)
+        for t in tokens where t.kind == .word {
+            if let h = ContentWords.contentHash(t, scalars, sentenceInitial: false), let id = words.index[h] {
+                ids.append(id)
+            } else if ContentWords.contentHash(t, scalars) != nil {
+                // A content word of the name that the article never uses.
+                return []
+            }
         }
         return ids
     }

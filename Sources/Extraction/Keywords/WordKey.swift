@@ -102,6 +102,7 @@ enum Word {
     static let per = WordKey.hash("per")
     static let cent = WordKey.hash("cent")
     static let sterling = WordKey.hash("sterling")
+    static let cents = WordKey.hash("cents")
     static let pounds: Set<UInt64> = Set(["pound", "pounds"].map(WordKey.hash))
     static let dollars: Set<UInt64> = Set(["dollar", "dollars"].map(WordKey.hash))
     static let publishedCues: Set<UInt64> = Set(["published", "posted", "dated"].map(WordKey.hash))
