@@ -21,7 +21,9 @@ enum PublishedDateFinder {
             let scanner = DateScanner(scalars: doc.scalars, tokens: tokens, reference: nil)
             let hi = tokens.count
             var i = 0
-            while i < hi {
+            // The cue opens its line ("Published …", "First published …", "Last updated …"): in running
+            // text "a report published May 3, 2015" is about something else.
+            while i < min(hi, 3) {
                 let key = tokens[i].kind == .word ? scanner.wordKey(i) : nil
                 if let key, Word.publishedCues.contains(key) || key == Word.updated {
                     if let date = firstFullDate(scanner, from: i + 1, to: min(hi, i + 14)) {

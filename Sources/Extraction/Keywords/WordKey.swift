@@ -105,7 +105,7 @@ enum Word {
     static let cents = WordKey.hash("cents")
     static let pounds: Set<UInt64> = Set(["pound", "pounds"].map(WordKey.hash))
     static let dollars: Set<UInt64> = Set(["dollar", "dollars"].map(WordKey.hash))
-    static let publishedCues: Set<UInt64> = Set(["published", "posted", "dated"].map(WordKey.hash))
+    static let publishedCues: Set<UInt64> = Set(["published", "posted"].map(WordKey.hash))
     static let updated = WordKey.hash("updated")
     /// Words before a number that make it a label, not a count or a year ("No. 5", "Route 66").
     static let labels: Set<UInt64> = Set(["no.", "no", "number", "page", "route", "flight", "article", "room",
