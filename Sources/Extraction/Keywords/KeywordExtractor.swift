@@ -89,10 +89,12 @@ struct PhraseCounter {
             runStart = -1
             var firstWord = sentence.tokens.lowerBound
             while firstWord < sentence.tokens.upperBound, tokens[firstWord].kind != .word { firstWord += 1 }
+            // A Title Case headline says nothing about which words are names.
+            let titleCase = isTitleCase(sentence)
             for t in sentence.tokens {
                 let id = words.ids[t]
                 if id < 0 {
-                    if runStart >= 0 { flush(runStart..<t, sentence: s, sentenceStart: firstWord) }
+                    if runStart >= 0 { flush(runStart..<t, sentence: s, sentenceStart: firstWord, titleCase: titleCase) }
                     runStart = -1
                     continue
                 }
@@ -103,25 +105,44 @@ struct PhraseCounter {
                     weakEnd[w] = PhraseCounter.isVerbOrAdverb(tokens[t], doc.scalars)
                 }
                 let initial = doc.scalars[Int(tokens[t].start)]
-                if CharacterClass.isLowercase(initial) {
+                if titleCase {
+                    // no case evidence
+                } else if CharacterClass.isLowercase(initial) {
                     lowercase[w] += 1
                 } else if t != firstWord, CharacterClass.isUppercase(initial) {
                     capitalized[w] += 1
                 }
                 if runStart < 0 { runStart = t }
             }
-            if runStart >= 0 { flush(runStart..<sentence.tokens.upperBound, sentence: s, sentenceStart: firstWord) }
+            if runStart >= 0 {
+                flush(runStart..<sentence.tokens.upperBound, sentence: s, sentenceStart: firstWord, titleCase: titleCase)
+            }
         }
     }
 
+    /// Whether most longer words of `sentence` are capitalised (a headline in Title Case).
+    private func isTitleCase(_ sentence: Sentence) -> Bool {
+        var long = 0
+        var capitalizedWords = 0
+        for t in sentence.tokens {
+            let token = doc.tokens[t]
+            guard token.kind == .word, token.end - token.start >= 4 else { continue }
+            long += 1
+            if CharacterClass.isUppercase(doc.scalars[Int(token.start)]) { capitalizedWords += 1 }
+        }
+        return long >= 3 && capitalizedWords * 10 >= long * 7
+    }
+
     /// Counts the n-grams of the run of content-word tokens `run`.
-    private mutating func flush(_ run: Range<Int>, sentence: Int, sentenceStart: Int) {
+    /// An occurrence at the start of a sentence or in a Title Case line is a poor example of how the
+    /// phrase is written; another one is preferred.
+    private mutating func flush(_ run: Range<Int>, sentence: Int, sentenceStart: Int, titleCase: Bool) {
         heads[Int(words.ids[run.upperBound - 1])] += 1
         for start in run {
             for n in 1...3 where start + n <= run.upperBound {
                 let key = PhraseCounter.packKey(words.ids[start..<(start + n)])
                 let tokenRange = start..<(start + n)
-                let initial = start == sentenceStart
+                let initial = start == sentenceStart || titleCase
                 if let index = phrases.index(forKey: key) {
                     phrases.values[index].frequency += 1
                     if phrases.values[index].exampleIsInitial && !initial {
@@ -232,7 +253,11 @@ struct PhraseCounter {
                     let otherFrequency = phrases[other.key]?.frequency ?? 0
                     return p.frequency * 2 < otherFrequency * 3
                 }
-                return PhraseCounter.contains(c.words, other.words) || PhraseCounter.overlaps(c.words, other.words)
+                if PhraseCounter.contains(c.words, other.words) {
+                    // "Donald Trump" after "Trump": a longer form is worth showing when it recurs.
+                    return p.frequency < 2
+                }
+                return PhraseCounter.overlaps(c.words, other.words)
             }
             if covered { continue }
             let term = entityName[c.key] ?? text(c.key, p)

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Lead-aware TextRank: the candidates are the first `maxCandidates` whole sentences of body
 /// paragraphs (headlines, headings, furniture and fragments are never candidates: a candidate has at
-/// least six words, starts with a capital, digit or quotation mark and ends with `.`, `!`, `?` or a
-/// closing quotation mark after one). Sentences are linked by shared content words (TextRank's
+/// least six words, starts with a capital, digit or quotation mark, ends with `.`, `!`, `?` or a
+/// closing quotation mark after one, and closes every quotation it opens). Sentences are linked by shared content words (TextRank's
 /// overlap / (log |a| + log |b|)), and a PageRank whose teleport favours early sentences ranks them.
 /// The best one to three, skipping near-repeats of one already chosen, are returned in article order.
 /// Capping the candidates keeps the graph small whatever the article's length.
@@ -127,7 +127,29 @@ struct SummaryCandidates {
             e -= 1
         }
         let last = doc.scalars[e]
-        return last == "." || last == "!" || last == "?"
+        guard last == "." || last == "!" || last == "?" else { return false }
+        return hasBalancedQuotes(start..<s.range.upperBound)
+    }
+
+    /// Whether every quotation opened in `range` is closed there, and none is closed that was not
+    /// opened: a sentence cut out of a longer quotation is a fragment.
+    private func hasBalancedQuotes(_ range: Range<Int>) -> Bool {
+        var depth = 0
+        var straight = 0
+        for i in range {
+            switch doc.scalars[i] {
+            case "\u{201C}":
+                depth += 1
+            case "\u{201D}":
+                depth -= 1
+                if depth < 0 { return false }
+            case "\"":
+                straight += 1
+            default:
+                break
+            }
+        }
+        return depth == 0 && straight % 2 == 0
     }
 
     /// Where the sentence's own words start: after a dateline (`WASHINGTON (AFP) –`) it overlaps.
