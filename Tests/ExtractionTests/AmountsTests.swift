@@ -59,6 +59,7 @@ import Testing
         #expect(adjective.first?.unit == "countries")
         #expect(adjective.first?.text == "two autocratic countries")
         #expect(amounts("Twenty-five students passed.").first?.value == 25)
+        #expect(amounts("Her lead grew by 5 percentage points.").first?.unit == "percentage points")
     }
 
     @Test func yearsDatesAndLabelsAreNotQuantities() {

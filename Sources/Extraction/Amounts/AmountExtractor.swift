@@ -227,7 +227,8 @@ struct AmountScanner {
         }
         // "two years ago" is a date.
         if j + 1 < hi, key(j + 1) == Word.ago { return nil }
-        let noun = WordKey.key(scalars, tokens[j].range)
+        // "5 percentage points" counts points of a percentage.
+        let noun = key(j - 1) == Word.percentage ? "percentage points" : WordKey.key(scalars, tokens[j].range)
         return Match(first: i, end: j + 1, kind: .quantity, value: n.value, unit: noun)
     }
 

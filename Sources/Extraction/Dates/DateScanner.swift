@@ -210,6 +210,11 @@ struct DateScanner {
     /// `Thursday`, `on Thursday afternoon`, `last Monday`, `Thursday, May 16, 2024`.
     private func matchWeekday(_ i: Int, _ hi: Int, weekday: Int, modifier: Int?, first: Int) -> Match? {
         guard isCapitalized(i) else { return nil }
+        // "Super Tuesday", "Black Friday": named days, not the last such weekday.
+        if modifier == nil, i > 0, tokens[i - 1].kind == .word, isCapitalized(i - 1), let prev = wordKey(i - 1),
+           Word.namedDayPrefixes.contains(prev) {
+            return nil
+        }
         var j = i + 1
         if modifier == nil {
             var k = j

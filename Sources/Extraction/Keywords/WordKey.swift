@@ -103,6 +103,9 @@ enum Word {
     static let cent = WordKey.hash("cent")
     static let sterling = WordKey.hash("sterling")
     static let cents = WordKey.hash("cents")
+    static let percentage = WordKey.hash("percentage")
+    static let namedDayPrefixes: Set<UInt64> = Set(["super", "black", "cyber", "ash", "bloody", "good", "holy", "giving"]
+        .map(WordKey.hash))
     static let pounds: Set<UInt64> = Set(["pound", "pounds"].map(WordKey.hash))
     static let dollars: Set<UInt64> = Set(["dollar", "dollars"].map(WordKey.hash))
     static let publishedCues: Set<UInt64> = Set(["published", "posted"].map(WordKey.hash))
