@@ -51,7 +51,7 @@ public enum StopWords {
         "wants", "need", "needs", "tell", "think", "thinks", "thought", "lot", "lots", "part", "year",
         "years", "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "day", "days",
         "time", "times", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "stated", "states", "noted", "believe", "believes", "two", "three", "four", "five", "six", "seven",
+        "stated", "noted", "believe", "believes", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "percent", "around", "yes",
         "whose", "whom", "else", "ours", "am", "pm", "a.m.", "p.m.", "etc", "e.g.", "i.e.", "re",
         "previously", "especially", "particularly", "increasingly", "highly", "directly", "sharply",
