@@ -37,6 +37,8 @@ import Testing
             """)
         #expect(Summarizer.summarize(doc) == ["The two leaders met in Beijing on Thursday to discuss the war in Ukraine."])
         #expect(Summarizer.summarize(TestDocument.paragraphs("Comments 2\nShare")).isEmpty)
+        let unpunctuated = TestDocument.paragraphs("Comments 2\nThe two leaders met in Beijing on Thursday to discuss the war in Ukraine")
+        #expect(Summarizer.summarize(unpunctuated) == ["The two leaders met in Beijing on Thursday to discuss the war in Ukraine"])
         let quoted = TestDocument.paragraphs("""
             He said, “In many ways, the summit was a success for both of the leaders. It was not easy.”
             The two leaders met in Beijing on Thursday to discuss the war in Ukraine.

@@ -8,7 +8,8 @@ import Foundation
 /// closing quotation mark after one, and closes every quotation it opens). Sentences are linked by shared content words (TextRank's
 /// overlap / (log |a| + log |b|)), and a PageRank whose teleport favours early sentences ranks them.
 /// The best one to three, skipping near-repeats of one already chosen, are returned in article order.
-/// Capping the candidates keeps the graph small whatever the article's length.
+/// Capping the candidates keeps the graph small whatever the article's length. Text that has lost
+/// its sentence punctuation gets its first body sentence of ten words or more instead.
 public enum Summarizer {
     /// Sentences considered; the graph is quadratic in this, the rest linear in the article.
     public static let maxCandidates = 60
@@ -16,7 +17,11 @@ public enum Summarizer {
     /// 1–3 sentences in article order.
     public static func summarize(_ doc: Document) -> [String] {
         let candidates = SummaryCandidates(doc, limit: maxCandidates)
-        guard !candidates.sentences.isEmpty else { return [] }
+        guard !candidates.sentences.isEmpty else {
+            // Text without sentence punctuation (a scrape that lost it): the first long body sentence.
+            let loose = SummaryCandidates(doc, limit: 1, requireEnding: false, minimumWords: 10)
+            return loose.sentences.isEmpty ? [] : [loose.text(of: 0)]
+        }
         let n = candidates.sentences.count
         let wanted = n < 4 ? 1 : (n < 8 ? 2 : 3)
         let ranks = rank(candidates)
@@ -81,8 +86,14 @@ struct SummaryCandidates {
     var words: [[Int32]] = []
     var opensWithQuote: [Bool] = []
 
-    init(_ doc: Document, limit: Int) {
+    /// Whether a candidate must end with sentence punctuation.
+    let requireEnding: Bool
+    let minimumWords: Int
+
+    init(_ doc: Document, limit: Int, requireEnding: Bool = true, minimumWords: Int = 6) {
         self.doc = doc
+        self.requireEnding = requireEnding
+        self.minimumWords = minimumWords
         var wordIDs: [UInt64: Int32] = [:]
         for (s, sentence) in doc.sentences.enumerated() {
             if sentences.count >= limit { break }
@@ -114,7 +125,7 @@ struct SummaryCandidates {
         guard s.block < doc.layout.blocks.count, doc.layout.blocks[s.block].kind == .paragraph else { return false }
         var words = 0
         for t in s.tokens where doc.tokens[t].kind == .word || doc.tokens[t].kind == .number { words += 1 }
-        guard words >= 6, words <= 120 else { return false }
+        guard words >= minimumWords, words <= 120 else { return false }
         let start = contentStart(s)
         guard start < s.range.upperBound else { return false }
         let first = doc.scalars[start]
@@ -127,7 +138,7 @@ struct SummaryCandidates {
             e -= 1
         }
         let last = doc.scalars[e]
-        guard last == "." || last == "!" || last == "?" else { return false }
+        guard last == "." || last == "!" || last == "?" || !requireEnding else { return false }
         return hasBalancedQuotes(start..<s.range.upperBound)
     }
 
