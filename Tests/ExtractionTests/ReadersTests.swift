@@ -176,3 +176,61 @@ import Testing
         #expect(read.body == "Text after the nesting.")
     }
 }
+
+@Suite struct MoreReadersTests {
+    @Test func articleWithoutParagraphElementsKeepsItsDivText() {
+        let sentence = "The council voted on Tuesday to approve the new budget after a long debate. "
+        let page = "<article><div>" + String(repeating: sentence, count: 4) + "</div><div>Second block.</div></article>"
+            + "<p>A paragraph outside the article.</p>"
+        let read = ArticleReader.read(page, format: .html)
+        #expect(read.body.hasPrefix("The council voted"))
+        #expect(read.body.hasSuffix("Second block."))
+        #expect(!read.body.contains("outside"))
+    }
+
+    @Test func commentaryClassIsNotMistakenForComments() {
+        let read = ArticleReader.read("<div class=\"commentary-body\"><p>An opinion.</p></div><div class=\"comments\"><p>A reader.</p></div>", format: .html)
+        #expect(read.body == "An opinion.")
+    }
+
+    @Test func doubleLineBreakEndsAParagraph() {
+        let read = ArticleReader.read("<div class=\"article-body\">First line<br>same paragraph<br><br>Second paragraph</div>", format: .html)
+        #expect(read.body == "First line same paragraph\n\nSecond paragraph")
+    }
+
+    @Test func jsonBodyHeadingsAreInferred() {
+        let (doc, _) = TextStages.document(#"{"title": "T", "body": "First paragraph of the story.\nWhat happened next\nThe second paragraph."}"#, format: .json)
+        #expect(TextStages.blocks(doc).map(\.1) == [.paragraph, .heading, .paragraph])
+    }
+
+    @Test func aBylineFirstLineIsNotTheTitle() {
+        let (doc, _) = TextStages.document("By Jane Doe\n\nWASHINGTON — The Senate passed the bill on Tuesday.\n\nMore text here.")
+        #expect(doc.layout.title == nil)
+        #expect(doc.layout.byline == ["Jane Doe"])
+        #expect(doc.layout.dateline?.place == "Washington")
+    }
+}
+
+@Suite struct UnclosedHTMLTests {
+    @Test func anUnclosedHeadingDoesNotSwallowTheBody() {
+        let read = ArticleReader.read("<article><h1>Title<p>First paragraph.</p><h2>Sub<p>Second paragraph.</p></article>", format: .html)
+        #expect(read.title == "Title")
+        #expect(read.body == "First paragraph.\n\nSub\n\nSecond paragraph.")
+        #expect(read.blocks?.map(\.kind) == [.paragraph, .heading, .paragraph])
+    }
+}
+
+@Suite struct RenderedJSONTests {
+    @Test func wordPressRenderedFields() {
+        let json = #"{"title": {"rendered": "Budget &amp; tax"}, "content": {"rendered": "<p>One.</p>\n<p>Two.</p>"}, "date": "2024-05-16T09:00:00"}"#
+        let read = ArticleReader.read(json, format: .json)
+        #expect(read.title == "Budget & tax")
+        #expect(read.body == "One.\n\nTwo.")
+        #expect(read.published == "2024-05-16T09:00:00")
+    }
+
+    @Test func embeddedTweetsAreLeftOut() {
+        let read = ArticleReader.read("<article><p>Before.</p><blockquote class=\"twitter-tweet\"><p>A tweet</p></blockquote><p>After.</p></article>", format: .html)
+        #expect(read.body == "Before.\n\nAfter.")
+    }
+}

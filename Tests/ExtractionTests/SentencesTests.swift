@@ -63,3 +63,16 @@ import Testing
         #expect(s == ["普京感谢习近平。", "两国领导人会谈。"])
     }
 }
+
+@Suite struct AbbreviationTokenTests {
+    @Test func hyphenatedStateAbbreviationsKeepTheirFullStops() {
+        let (doc, _) = TextStages.document("Sens. Jeff Merkley (D-Ore.) and Robert Menendez (D-N.J.) all agreed. Then they left.")
+        #expect(TextStages.sentences(doc) == ["Sens. Jeff Merkley (D-Ore.) and Robert Menendez (D-N.J.) all agreed.", "Then they left."])
+        #expect(doc.tokens.indices.map { doc.tokenText($0) }.contains("D-N.J."))
+    }
+
+    @Test func aMistypedOpeningQuoteAfterTheStopStaysWithTheSentence() {
+        let (doc, _) = TextStages.document("It was rated “Mostly False.“\nThe next paragraph starts here.")
+        #expect(TextStages.sentences(doc) == ["It was rated “Mostly False.“", "The next paragraph starts here."])
+    }
+}

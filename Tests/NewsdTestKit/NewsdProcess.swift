@@ -21,10 +21,10 @@ public final class NewsdProcess: @unchecked Sendable {
         return SharedData.packageRoot.appendingPathComponent(".build/debug/newsd").path
     }
 
-    /// Starts `newsd arguments…` with stderr captured.
-    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+    /// Starts `newsd arguments…` (or `executable arguments…`, whose first argument is dropped) with stderr captured.
+    public init(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
+        process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "JOURNAL_STREAM")

@@ -19,7 +19,9 @@ struct ArticleProcessor: Sendable {
         let opened: SystemCalls.FileInfo
         switch InputReader.read(path, maxBytes: maxFileBytes) {
         case .success(let input): (bytes, opened) = (input.bytes, input.info)
-        case .failure(let failure): return .failure(failure)
+        case .failure(let failure):
+            // A file still being written is left alone; its next close event brings it back.
+            return failure.retryLater ? .skipped : .failure(failure)
         }
         let id = ContentID(hashing: bytes)
         guard !bytes.isEmpty else {
@@ -70,9 +72,16 @@ enum InputReader {
             guard opened.size <= maxBytes else {
                 return .failure(.init(reason: .tooLarge, detail: "\(opened.size) bytes is more than max_file_bytes (\(maxBytes))"))
             }
-            let bytes = try SystemCalls.read(fd, limit: maxBytes + 1, path: path)
-            guard bytes.count <= maxBytes else {
-                return .failure(.init(reason: .tooLarge, detail: "the file grew past max_file_bytes (\(maxBytes)) while being read"))
+            // Read what fstat promised plus one byte (to notice a file still growing), never more
+            // than the limit plus one: the buffer is sized by the file, not by the limit.
+            let bytes = try SystemCalls.read(fd, limit: min(maxBytes, opened.size) + 1, path: path)
+            guard bytes.count <= opened.size else {
+                if bytes.count > maxBytes {
+                    return .failure(.init(reason: .tooLarge, detail: "the file grew past max_file_bytes (\(maxBytes)) while being read"))
+                }
+                var stillWriting = InputFailure(reason: .vanished, detail: "the file grew while being read: it is still being written")
+                stillWriting.retryLater = true
+                return .failure(stillWriting)
             }
             return .success((bytes, opened))
         } catch {

@@ -29,6 +29,8 @@ struct InputFailure: Error, Sendable {
     var reason: Reason
     var detail: String
     var id: ContentID?
+    /// Not a failure of the input: try again later (the file was still growing when read).
+    var retryLater = false
 
     /// Whether there is a file left to move to the quarantine folder.
     var hasFile: Bool { reason != .vanished }

@@ -47,9 +47,14 @@ struct AmountScanner {
         tokens = doc.tokens
     }
 
-    func key(_ i: Int) -> String? {
+    /// The `WordKey.hash` of word or number token `i`, or nil for other tokens and long words.
+    func key(_ i: Int) -> UInt64? {
         guard tokens[i].kind == .word || tokens[i].kind == .number, tokens[i].end - tokens[i].start <= 16 else { return nil }
-        return WordKey.key(scalars, tokens[i].range)
+        return WordKey.hash(scalars, tokens[i].range)
+    }
+
+    func length(_ i: Int) -> Int {
+        Int(tokens[i].end - tokens[i].start)
     }
 
     func isAttached(_ j: Int) -> Bool {
@@ -80,22 +85,22 @@ struct AmountScanner {
             guard let n = NumberWords.numeral(scalars, t.range) else { return nil }
             (mantissa, fractionDigits) = n
             digits = true
-        } else if t.kind == .word, t.end - t.start <= 12, let k = key(i), let v = NumberWords.value(k) {
+        } else if t.kind == .word, t.end - t.start <= 12, let k = key(i), let v = NumberWords.value(hash: k) {
             mantissa = v
         } else {
             return nil
         }
         var j = i + 1
         var scale: Double = 1
-        if j < hi, tokens[j].kind == .word, let k = key(j), let s = NumberWords.scale(k) {
+        if j < hi, tokens[j].kind == .word, let k = key(j), let s = NumberWords.scale(hash: k) {
             // "3.5bn" and "12m" are glued on; "240 billion" is a word of its own ("5 m" is not a scale).
             let glued = isAttached(j)
-            let isWord = k.utf8.count >= 5
+            let isWord = length(j) >= 5
             if (glued && digits) || (!glued && isWord) {
                 scale = s
                 j += 1
                 // "1.5 million" ... "hundred thousand".
-                if j < hi, !isAttached(j), let k2 = key(j), k2.utf8.count >= 5, let s2 = NumberWords.scale(k2), s2 > s {
+                if j < hi, !isAttached(j), length(j) >= 5, let k2 = key(j), let s2 = NumberWords.scale(hash: k2), s2 > s {
                     scale *= s2
                     j += 1
                 }
@@ -122,7 +127,7 @@ struct AmountScanner {
             }
             // "USD 5", "Rs 500", "Rs. 500".
             if i + 1 < hi, tokens[i + 1].kind == .number, t.end - t.start <= 4, CharacterClass.isUppercase(scalars[Int(t.start)]),
-               let k = key(i), let code = Currency.code(k), k.hasPrefix("rs") || isUppercaseWord(i),
+               let k = key(i), let code = Currency.code(k), code == "INR" || isUppercaseWord(i),
                let n = number(at: i + 1, hi: hi), n.digits {
                 return Match(first: i, end: n.next, kind: .money, value: n.value, unit: code)
             }
@@ -147,10 +152,10 @@ struct AmountScanner {
                 return Match(first: i, end: j + 1, kind: .percent, value: n.value, unit: "%")
             }
             if let k = key(j) {
-                if k == "percent" || k == "pct" || (k == "pc" && n.digits) {
+                if Word.percent.contains(k) || (k == Word.pc && n.digits) {
                     return Match(first: i, end: j + 1, kind: .percent, value: n.value, unit: "%")
                 }
-                if k == "per", j + 1 < hi, key(j + 1) == "cent" {
+                if k == Word.per, j + 1 < hi, key(j + 1) == Word.cent {
                     return Match(first: i, end: j + 2, kind: .percent, value: n.value, unit: "%")
                 }
                 if let m = currencyAfter(i, j, hi: hi, n.value, scaled: n.scaled) { return m }
@@ -166,14 +171,18 @@ struct AmountScanner {
             if let code = Currency.name(k) {
                 return Match(first: i, end: j + 1, kind: .money, value: value, unit: code)
             }
-            if k == "pounds" || k == "pound" {
-                if j + 1 < hi, key(j + 1) == "sterling" {
+            // "8 cents": a hundredth of a dollar.
+            if k == Word.cents && !scaled {
+                return Match(first: i, end: j + 1, kind: .money, value: value / 100, unit: "USD")
+            }
+            if Word.pounds.contains(k) {
+                if j + 1 < hi, key(j + 1) == Word.sterling {
                     return Match(first: i, end: j + 2, kind: .money, value: value, unit: "GBP")
                 }
                 if scaled { return Match(first: i, end: j + 1, kind: .money, value: value, unit: "GBP") }
             }
         }
-        if isUppercaseWord(j), let code = Currency.code(k), !k.hasPrefix("rs") {
+        if isUppercaseWord(j), let code = Currency.code(k), code != "INR" || length(j) == 3 {
             return Match(first: i, end: j + 1, kind: .money, value: value, unit: code)
         }
         // "20 Australian dollars", "5 Hong Kong dollars".
@@ -181,7 +190,7 @@ struct AmountScanner {
         while d < min(hi, j + 3), tokens[d].kind == .word, CharacterClass.isUppercase(scalars[Int(tokens[d].start)]) {
             d += 1
         }
-        if d > j, d < hi, let kd = key(d), kd == "dollars" || kd == "dollar", let last = key(d - 1),
+        if d > j, d < hi, let kd = key(d), Word.dollars.contains(kd), let last = key(d - 1),
            let code = Currency.dollarNationality(last) {
             return Match(first: i, end: d + 1, kind: .money, value: value, unit: code)
         }
@@ -202,42 +211,49 @@ struct AmountScanner {
                 let p = tokens[i - 1]
                 if p.kind == .symbol || (p.kind == .punctuation && p.end == t.start) { return nil }
                 if let pk = key(i - 1) {
-                    if pk == "no." || pk == "number" || pk == "page" || pk == "no" || pk == "route" { return nil }
+                    if Word.labels.contains(pk) { return nil }
                     if case .month = DateWord.lookup(pk) { return nil }
                 }
             }
         }
         var j = n.next
         guard j < hi, !isAttached(j) || n.scaled, isLowercaseWord(j), let first = key(j) else { return nil }
-        if StopWords.contains(first) && !AmountScanner.countNouns.contains(first) { return nil }
-        var noun = first
-        if !AmountScanner.isCountNoun(first) {
+        if StopWords.contains(hash: first) && !AmountScanner.countNouns.contains(first) { return nil }
+        if !isCountNoun(j, first) {
             // One adjective before the noun: "two autocratic countries", "three major banks".
             guard j + 1 < hi, isLowercaseWord(j + 1), !isAttached(j + 1), let second = key(j + 1),
-                  !StopWords.contains(second), AmountScanner.isCountNoun(second),
-                  !first.hasSuffix("ing") || first.utf8.count < 5 else { return nil }
+                  !StopWords.contains(hash: second), isCountNoun(j + 1, second), !endsWithIng(j) else { return nil }
             j += 1
-            noun = second
         }
         // "two years ago" is a date.
-        if j + 1 < hi, key(j + 1) == "ago" { return nil }
+        if j + 1 < hi, key(j + 1) == Word.ago { return nil }
+        // "5 percentage points" counts points of a percentage.
+        let noun = key(j - 1) == Word.percentage ? "percentage points" : WordKey.key(scalars, tokens[j].range)
         return Match(first: i, end: j + 1, kind: .quantity, value: n.value, unit: noun)
     }
 
-    /// A plural noun (`troops`, `countries`, `people`) or a unit (`km`, `tonnes`).
-    static func isCountNoun(_ key: String) -> Bool {
-        if countNouns.contains(key) { return true }
-        let u = key.utf8
-        guard u.count >= 4, u.last == UInt8(ascii: "s"), !key.contains("'") else { return false }
-        if key.hasSuffix("ss") || key.hasSuffix("ous") || key.hasSuffix("is") || key.hasSuffix("us") { return false }
-        return !StopWords.contains(key)
+    private func endsWithIng(_ i: Int) -> Bool {
+        let e = Int(tokens[i].end)
+        return length(i) >= 5 && scalars[e - 1] == "g" && scalars[e - 2] == "n" && scalars[e - 3] == "i"
     }
 
-    static let countNouns: Set<String> = [
+    /// Whether token `i` (hash `hash`) is a plural noun (`troops`, `countries`, `people`) or a unit (`km`).
+    func isCountNoun(_ i: Int, _ hash: UInt64) -> Bool {
+        if AmountScanner.countNouns.contains(hash) { return true }
+        let r = tokens[i].range
+        guard r.count >= 4, scalars[r.upperBound - 1] == "s" else { return false }
+        for k in r where CharacterClass.isApostrophe(scalars[k]) { return false }
+        let c1 = scalars[r.upperBound - 2]
+        // -ss, -ous, -is, -us are not plurals.
+        if c1 == "s" || c1 == "i" || c1 == "u" { return false }
+        return !StopWords.contains(hash: hash)
+    }
+
+    static let countNouns: Set<UInt64> = Set([
         "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "fish",
         "aircraft", "feet", "teeth", "mice", "geese", "km", "kg", "mph", "mw", "gw", "kw", "mm", "cm", "ha",
         "acres", "tonnes", "tons", "miles", "metres", "meters", "kilometres", "kilometers", "barrels",
         "years", "months", "weeks", "days", "hours", "minutes", "seconds", "votes", "crew",
         "spacecraft", "livestock", "infantry", "militia", "youth", "clergy", "offspring",
-    ]
+    ].map(WordKey.hash))
 }

@@ -20,32 +20,43 @@ enum Currency {
         }
     }
 
-    /// The code for a dollar sign after a country prefix (`US$`, `A$`, `HK$`), by the prefix's key.
-    static func dollarPrefix(_ key: String) -> String? {
-        dollarPrefixes[key]
+    /// The code for a dollar sign after a country prefix (`US$`, `A$`, `HK$`), by the prefix's hash.
+    static func dollarPrefix(_ hash: UInt64) -> String? {
+        dollarPrefixesByHash[hash]
     }
 
     /// The code for an ISO code or abbreviation written before or after a number (`USD 5`, `Rs 500`),
-    /// by key; the caller checks it is written in capitals.
-    static func code(_ key: String) -> String? {
-        codes[key]
+    /// by hash; the caller checks it is written in capitals.
+    static func code(_ hash: UInt64) -> String? {
+        codesByHash[hash]
     }
 
-    /// The code for a currency name after a number (`euros`, `yuan`), by key; `pounds` is left to
+    /// The code for a currency name after a number (`euros`, `yuan`), by hash; `pounds` is left to
     /// the caller, since it is also a weight.
-    static func name(_ key: String) -> String? {
-        names[key]
+    static func name(_ hash: UInt64) -> String? {
+        namesByHash[hash]
     }
 
-    /// Whether `key` names a currency in any of the ways above.
-    static func isWord(_ key: String) -> Bool {
-        names[key] != nil || codes[key] != nil || key == "pounds" || key == "pound"
+    /// Whether the word with hash `hash` names a currency in any of the ways above.
+    static func isWord(_ hash: UInt64) -> Bool {
+        namesByHash[hash] != nil || codesByHash[hash] != nil || Word.pounds.contains(hash)
     }
 
-    /// The code for a nationality before `dollars` (`Australian dollars`).
-    static func dollarNationality(_ key: String) -> String? {
-        nationalities[key]
+    /// The code for a nationality before `dollars` (`Australian dollars`), by hash.
+    static func dollarNationality(_ hash: UInt64) -> String? {
+        nationalitiesByHash[hash]
     }
+
+    private static func byHash(_ table: [String: String]) -> [UInt64: String] {
+        var result: [UInt64: String] = [:]
+        for (k, v) in table { result[WordKey.hash(k)] = v }
+        return result
+    }
+
+    private static let dollarPrefixesByHash = byHash(dollarPrefixes)
+    private static let codesByHash = byHash(codes)
+    private static let namesByHash = byHash(names)
+    private static let nationalitiesByHash = byHash(nationalities)
 
     private static let dollarPrefixes: [String: String] = [
         "us": "USD", "u.s.": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "can": "CAD",

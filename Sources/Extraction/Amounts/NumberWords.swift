@@ -1,22 +1,39 @@
 /// Numbers written as words ("three", "twenty-five", "a dozen") and scale words ("million"), shared
 /// by the amounts and dates stages.
 public enum NumberWords {
-    /// The value of a number word such as `three`, `twenty` or `twenty-five` (lowercase key), or nil.
-    public static func value(_ key: String) -> Double? {
-        if let v = units[key] { return v }
-        // "twenty-five": a tens word, a hyphen and a unit word.
-        if let dash = key.firstIndex(of: "-"),
-           let tens = tensWords[String(key[..<dash])],
-           let unit = units[String(key[key.index(after: dash)...])], unit < 10 {
-            return tens + unit
-        }
-        return nil
+    /// The value of a number word such as `three`, `twenty` or `twenty-five`, by `WordKey.hash`, or nil.
+    @inline(__always)
+    public static func value(hash: UInt64) -> Double? {
+        valuesByHash[hash]
     }
 
-    /// The multiplier of a scale word or suffix (`million`, `bn`, `m`, `k`), or nil.
-    public static func scale(_ key: String) -> Double? {
-        scales[key]
+    /// The value of a number word (lowercase or not), or nil.
+    public static func value(_ word: String) -> Double? {
+        valuesByHash[WordKey.hash(word)]
     }
+
+    /// The multiplier of a scale word or suffix (`million`, `bn`, `m`, `k`), by `WordKey.hash`, or nil.
+    @inline(__always)
+    public static func scale(hash: UInt64) -> Double? {
+        scalesByHash[hash]
+    }
+
+    static let valuesByHash: [UInt64: Double] = {
+        var table: [UInt64: Double] = [:]
+        for (word, v) in units { table[WordKey.hash(word)] = v }
+        for (tens, t) in tensWords {
+            for (unit, u) in units where u < 10 && u >= 1 {
+                table[WordKey.hash(tens + "-" + unit)] = t + u
+            }
+        }
+        return table
+    }()
+
+    static let scalesByHash: [UInt64: Double] = {
+        var table: [UInt64: Double] = [:]
+        for (word, v) in scales { table[WordKey.hash(word)] = v }
+        return table
+    }()
 
     static let tensWords: [String: Double] = [
         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,

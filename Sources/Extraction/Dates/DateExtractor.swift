@@ -49,7 +49,7 @@ public enum DateExtractor {
     /// The article's own publication date from its text (a dateline or a "Published …" line), if any.
     ///
     /// Looks at the first blocks of the page, furniture included: a date with its year after
-    /// `Published`, `Posted` or `Updated` (a published date wins over an updated one), a short line
+    /// `Published`, `Posted` or `Updated` opening a line (a published date wins over an updated one), a short line
     /// that is mostly a date, or a date in the first words of the first paragraph (a dateline such as
     /// `WASHINGTON, May 16, 2024 (Reuters) –`). Returns `2024-05-16`, or nil.
     public static func publishedDate(in doc: Document) -> String? {

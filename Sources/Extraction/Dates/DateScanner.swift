@@ -19,16 +19,21 @@ struct DateScanner {
 
     // MARK: token helpers
 
-    /// The lowercase key of word token `i`, or nil for other tokens and words too long to be date words.
-    func wordKey(_ i: Int) -> String? {
+    /// The `WordKey.hash` of word token `i`, or nil for other tokens and words too long to be date words.
+    func wordKey(_ i: Int) -> UInt64? {
         let t = tokens[i]
         guard t.kind == .word, t.end - t.start <= 10 else { return nil }
-        return WordKey.key(scalars, t.range)
+        return WordKey.hash(scalars, t.range)
     }
 
     func dateWord(_ i: Int, _ hi: Int) -> DateWord? {
         guard i < hi, let key = wordKey(i) else { return nil }
         return DateWord.lookup(key)
+    }
+
+    func isAllCaps(_ i: Int) -> Bool {
+        for k in tokens[i].range where !CharacterClass.isUppercase(scalars[k]) { return false }
+        return true
     }
 
     func isCapitalized(_ i: Int) -> Bool {
@@ -55,7 +60,7 @@ struct DateScanner {
         guard let n = integer(i, hi), n.digits <= 2, (1...31).contains(n.value) else { return nil }
         var next = i + 1
         if next < hi, tokens[next].kind == .word, isAttached(next), let key = wordKey(next),
-           key == "st" || key == "nd" || key == "rd" || key == "th" {
+           Word.ordinalSuffixes.contains(key) {
             next += 1
         }
         // "16 people", "16-year-old": a day number is never glued to a following word.
@@ -80,7 +85,7 @@ struct DateScanner {
             return matchNumeric(i, hi) ?? matchDayMonth(i, hi) ?? matchAgo(i, hi) ?? matchBareYear(i, hi)
         case .word:
             guard let key = wordKey(i) else { return nil }
-            if key == "a" || key == "an" || NumberWords.value(key) != nil, let m = matchAgo(i, hi) { return m }
+            if key == Word.a || key == Word.an || NumberWords.value(hash: key) != nil, let m = matchAgo(i, hi) { return m }
             guard let word = DateWord.lookup(key) else { return nil }
             switch word {
             case .month(let month, let abbreviated):
@@ -88,11 +93,12 @@ struct DateScanner {
             case .weekday(let weekday):
                 return matchWeekday(i, hi, weekday: weekday, modifier: nil, first: i)
             case .dayOffset(let offset):
-                guard let ref = reference else { return nil }
+                // "USA TODAY" is a newspaper.
+                guard let ref = reference, !isAllCaps(i) else { return nil }
                 let date = CivilDate(daysSinceEpoch: ref.daysSinceEpoch + offset)
                 return Match(first: i, end: i + 1, value: date.iso, resolution: .day, relative: true, explicitYear: false)
             case .modifier(let m):
-                return matchModified(i, hi, modifier: m, word: key)
+                return matchModified(i, hi, modifier: m, isPrevious: key == Word.previous)
             default:
                 return nil
             }
@@ -146,7 +152,7 @@ struct DateScanner {
     private func matchDayMonth(_ i: Int, _ hi: Int) -> Match? {
         guard let (day, next) = dayNumber(i, hi) else { return nil }
         var j = next
-        if j < hi, wordKey(j) == "of" { j += 1 }
+        if j < hi, wordKey(j) == Word.of { j += 1 }
         guard let word = dateWord(j, hi), case .month(let month, _) = word, isCapitalized(j) else { return nil }
         j += 1
         if let year = yearNumber(j, hi) {
@@ -204,6 +210,11 @@ struct DateScanner {
     /// `Thursday`, `on Thursday afternoon`, `last Monday`, `Thursday, May 16, 2024`.
     private func matchWeekday(_ i: Int, _ hi: Int, weekday: Int, modifier: Int?, first: Int) -> Match? {
         guard isCapitalized(i) else { return nil }
+        // "Super Tuesday", "Black Friday": named days, not the last such weekday.
+        if modifier == nil, i > 0, tokens[i - 1].kind == .word, isCapitalized(i - 1), let prev = wordKey(i - 1),
+           Word.namedDayPrefixes.contains(prev) {
+            return nil
+        }
         var j = i + 1
         if modifier == nil {
             var k = j
@@ -226,14 +237,14 @@ struct DateScanner {
     }
 
     /// `last year`, `this month`, `next March`, `last Friday`, `the previous year`, `last night`.
-    private func matchModified(_ i: Int, _ hi: Int, modifier: Int, word: String) -> Match? {
+    private func matchModified(_ i: Int, _ hi: Int, modifier: Int, isPrevious: Bool) -> Match? {
         guard let ref = reference, i + 1 < hi, let next = dateWord(i + 1, hi) else { return nil }
         let prev = i > 0 ? wordKey(i - 1) : nil
         // "over the last year" and "the next year" mean a span, not a calendar year; "the previous
         // year" is one.
-        if prev == "the" && word != "previous" { return nil }
-        if word == "previous" && prev != "the" { return nil }
-        let first = word == "previous" ? i - 1 : i
+        if prev == Word.the && !isPrevious { return nil }
+        if isPrevious && prev != Word.the { return nil }
+        let first = isPrevious ? i - 1 : i
         switch next {
         case .unit(.year):
             guard isSingular(i + 1) else { return nil }
@@ -264,7 +275,7 @@ struct DateScanner {
 
     /// `two years ago`, `a month ago`, `3 days ago`.
     private func matchAgo(_ i: Int, _ hi: Int) -> Match? {
-        guard let ref = reference, i + 2 < hi, wordKey(i + 2) == "ago",
+        guard let ref = reference, i + 2 < hi, wordKey(i + 2) == Word.ago,
               let unitWord = dateWord(i + 1, hi), case .unit(let unit) = unitWord else { return nil }
         let n: Int
         if tokens[i].kind == .number {
@@ -272,9 +283,9 @@ struct DateScanner {
             n = v.value
         } else {
             guard let key = wordKey(i) else { return nil }
-            if key == "a" || key == "an" {
+            if key == Word.a || key == Word.an {
                 n = 1
-            } else if let v = NumberWords.value(key), v < 1000 {
+            } else if let v = NumberWords.value(hash: key), v < 1000 {
                 n = Int(v)
             } else {
                 return nil
@@ -308,19 +319,18 @@ struct DateScanner {
             }
         }
         let prevKey = i > 0 ? wordKey(i - 1) : nil
-        if let prevKey, prevKey == "no." || prevKey == "number" || prevKey == "page" || prevKey == "route"
-            || prevKey == "flight" || prevKey == "article" || prevKey == "room" || prevKey == "rs" || prevKey == "usd" {
-            return nil
-        }
+        if let prevKey, Word.labels.contains(prevKey) { return nil }
         if i + 1 < hi {
             let n = tokens[i + 1]
             if n.kind == .symbol { return nil }
             if n.kind == .word, let key = wordKey(i + 1) {
-                if NumberWords.scale(key) != nil || key == "percent" || key == "per" || Currency.isWord(key) { return nil }
+                if NumberWords.scale(hash: key) != nil || Word.percent.contains(key) || key == Word.per
+                    || Currency.isWord(key) { return nil }
                 // "1900 troops": a plural noun straight after, with no temporal cue before.
                 let cue = prevKey.map(TemporalCue.precedesYear) ?? false
-                if !cue, CharacterClass.isLowercase(scalars[Int(n.start)]), key.utf8.count > 3, key.hasSuffix("s"),
-                   !key.hasSuffix("ss") {
+                let e = Int(n.end)
+                if !cue, CharacterClass.isLowercase(scalars[Int(n.start)]), n.end - n.start > 3,
+                   scalars[e - 1] == "s", scalars[e - 2] != "s" {
                     return nil
                 }
             }

@@ -15,9 +15,17 @@ enum DateWord: Equatable {
     /// `morning`, `afternoon`, `evening`, `night`.
     case partOfDay
 
-    static func lookup(_ key: String) -> DateWord? {
-        words[key]
+    /// The date word with hash `hash` (see `WordKey.hash`), or nil.
+    @inline(__always)
+    static func lookup(_ hash: UInt64) -> DateWord? {
+        byHash[hash]
     }
+
+    private static let byHash: [UInt64: DateWord] = {
+        var table: [UInt64: DateWord] = [:]
+        for (word, meaning) in words { table[WordKey.hash(word)] = meaning }
+        return table
+    }()
 
     private static let words: [String: DateWord] = {
         var w: [String: DateWord] = [:]
@@ -60,22 +68,22 @@ enum DateUnit {
 
 /// Words before a bare month name or year that show it is a date ("in May", "since 2019").
 enum TemporalCue {
-    static func precedesMonth(_ key: String) -> Bool {
-        monthCues.contains(key)
+    static func precedesMonth(_ hash: UInt64) -> Bool {
+        monthCues.contains(hash)
     }
 
-    static func precedesYear(_ key: String) -> Bool {
-        yearCues.contains(key)
+    static func precedesYear(_ hash: UInt64) -> Bool {
+        yearCues.contains(hash)
     }
 
-    private static let monthCues: Set<String> = [
+    private static let monthCues: Set<UInt64> = Set([
         "in", "since", "until", "till", "by", "from", "early", "late", "mid", "of", "through", "before",
         "after", "during", "to", "and", "or", "between", "last", "next", "this", "throughout",
-    ]
+    ].map(WordKey.hash))
 
-    private static let yearCues: Set<String> = [
+    private static let yearCues: Set<UInt64> = Set([
         "in", "since", "until", "till", "by", "from", "early", "late", "mid", "of", "through", "before",
         "after", "during", "to", "and", "or", "between", "the", "this", "that", "year", "throughout", "around",
         "circa", "for", "than", "'s", "mid-", "fiscal", "spring", "summer", "autumn", "fall", "winter",
-    ]
+    ].map(WordKey.hash))
 }

@@ -9,18 +9,25 @@ enum PublishedDateFinder {
         var firstParagraphSeen = false
         for block in doc.layout.blocks.prefix(maxBlocks) {
             guard block.range.lowerBound < maxScalars else { break }
-            let range = block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 600)
+            let range = block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 400)
+            // A date with its year has digits; most lines at the top have none.
+            guard doc.scalars[range].contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) else {
+                if block.kind == .paragraph { firstParagraphSeen = true }
+                continue
+            }
             var tokens: [Token] = []
             Tokenizer.tokenize(doc.scalars, in: range, into: &tokens)
             guard !tokens.isEmpty else { continue }
             let scanner = DateScanner(scalars: doc.scalars, tokens: tokens, reference: nil)
             let hi = tokens.count
             var i = 0
-            while i < hi {
+            // The cue opens its line ("Published …", "First published …", "Last updated …"): in running
+            // text "a report published May 3, 2015" is about something else.
+            while i < min(hi, 3) {
                 let key = tokens[i].kind == .word ? scanner.wordKey(i) : nil
-                if let key, key == "published" || key == "posted" || key == "updated" || key == "dated" {
+                if let key, Word.publishedCues.contains(key) || key == Word.updated {
                     if let date = firstFullDate(scanner, from: i + 1, to: min(hi, i + 14)) {
-                        if key == "updated" {
+                        if key == Word.updated {
                             if updated == nil { updated = date.value }
                         } else {
                             return date.value

@@ -16,8 +16,8 @@ public struct EntityExtractor: Sendable {
     /// Entities sorted by salience, ids `e1`, `e2`, … in that order.
     public func extract(_ doc: Document) -> [Entity] {
         guard !doc.tokens.isEmpty else { return [] }
-        let view = TokenView(doc)
         let gazetteer = resources.gazetteer
+        let view = TokenView(doc, gazetteer: gazetteer)
         let rules = RuleRecognizer(view: view, gazetteer: gazetteer).recognise()
         let tagged = resources.tagger?.tag(doc) ?? []
         var mentions = MentionMerger(view: view, gazetteer: gazetteer).merge(rules: rules, tagged: tagged)
@@ -72,11 +72,22 @@ public struct EntityExtractor: Sendable {
         }
     }
 
+    /// The merge of rule candidates with tagger candidates, as `extract` does it (for tests and tools).
+    public func merge(_ doc: Document, rules: [MentionCandidate], tagged: [MentionCandidate]) -> [MentionCandidate] {
+        let view = TokenView(doc, gazetteer: resources.gazetteer)
+        let merger = MentionMerger(view: view, gazetteer: resources.gazetteer)
+        let ruleMentions = rules.compactMap { c -> Mention? in
+            guard let tokens = merger.tokenRange(c.range) else { return nil }
+            return Mention(range: c.range, tokens: tokens, type: c.type, confidence: c.confidence, origin: c.origin)
+        }
+        return merger.merge(rules: ruleMentions, tagged: tagged).map(\.candidate)
+    }
+
     /// The rule-based recogniser's mentions alone, before merging and grouping (for comparing
     /// recognisers and for the tagger's training tools).
     public func ruleCandidates(_ doc: Document) -> [MentionCandidate] {
         guard !doc.tokens.isEmpty else { return [] }
-        return RuleRecognizer(view: TokenView(doc), gazetteer: resources.gazetteer).recognise().map(\.candidate)
+        return RuleRecognizer(view: TokenView(doc, gazetteer: resources.gazetteer), gazetteer: resources.gazetteer).recognise().map(\.candidate)
     }
 }
 

@@ -20,7 +20,23 @@ struct EntityGrouper {
     func group(_ mentions: inout [Mention], places: [Int32?]) -> [Group] {
         var groups: [Group] = []
         var byKey: [UInt64: Int] = [:]      // exact name (and type) → group
-        var byPlace: [String: Int] = [:]    // resolved place → group
+        var byPlace: [Int: Int] = [:]       // resolved place → group
+        // Indices that keep grouping linear: people by the first and last words of their names,
+        // organisations by their first word and by their initials.
+        var peopleByWord: [UInt64: [Int]] = [:]
+        var orgsByFirstWord: [UInt64: [Int]] = [:]
+        var orgsByInitials: [[UInt32]: Int] = [:]
+        func register(_ g: Int) {
+            let group = groups[g]
+            guard let first = group.nameKeys.first, let last = group.nameKeys.last else { return }
+            if group.type == .person {
+                peopleByWord[last, default: []].append(g)
+                if group.nameKeys.count > 1 { peopleByWord[first, default: []].append(g) }
+            } else if group.type == .organization {
+                if group.nameKeys.count > 1 { orgsByFirstWord[first, default: []].append(g) }
+                if group.initials.count >= 2, orgsByInitials[group.initials] == nil { orgsByInitials[group.initials] = g }
+            }
+        }
         // Longest names first, so that a short form finds the full one it belongs to.
         let order = mentions.indices.sorted {
             let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
@@ -35,8 +51,13 @@ struct EntityGrouper {
             let townName = m.type == .location && places[i].map { gazetteer.places[Int($0)].kind == .city } == true
             if words.count < 3, m.type == .person || m.confidence < 0.7 || townName {
                 var best: Int?
-                for (g, group) in groups.enumerated() where group.type == .person && group.nameKeys.count > words.count {
-                    if isPart(words, of: group.nameKeys), best == nil || group.first < i && group.first > groups[best!].first {
+                var candidates = words.last.flatMap { peopleByWord[$0] } ?? []
+                if words.count == 1, let more = peopleByWord[words[0]] { candidates += more }
+                for g in candidates where groups[g].nameKeys.count > words.count {
+                    let group = groups[g]
+                    // The person with more full mentions, then the one first named.
+                    if isPart(words, of: group.nameKeys),
+                       best == nil || group.mentions.count > groups[best!].mentions.count {
                         best = g
                     }
                 }
@@ -48,9 +69,21 @@ struct EntityGrouper {
                     continue
                 }
             }
+            // The first words of an organisation's name join it ("Magna" after "Magna International Inc").
+            let smallTown = townName && places[i].map { gazetteer.places[Int($0)].population < 100_000 } == true
+            if (m.confidence < 0.7 && m.type != .location) || smallTown,
+               let first = words.first,
+               let g = orgsByFirstWord[first]?.first(where: { groups[$0].nameKeys.count > words.count
+                   && groups[$0].nameKeys.prefix(words.count).elementsEqual(words) }) {
+                mentions[i].type = .organization
+                groups[g].mentions.append(i)
+                byKey[key] = g
+                continue
+            }
             if let p = places[i], m.type == .location || m.type == .other {
                 let place = gazetteer.places[Int(p)]
-                let pk = "\(m.type.rawValue):\(place.geonamesID.map(String.init) ?? place.name):\(place.country ?? "")"
+                // Country aliases ("U.S.", "United States") share a GeoNames id; hand entries their row.
+                let pk = (place.geonamesID ?? (1 << 40) + Int(p)) * 2 + (m.type == .other ? 1 : 0)
                 if let g = byPlace[pk] {
                     groups[g].mentions.append(i)
                 } else {
@@ -63,18 +96,9 @@ struct EntityGrouper {
                 groups[g].mentions.append(i)
                 continue
             }
-            // The first words of an organisation's name join it ("Magna" after "Magna International Inc").
-            if m.confidence < 0.7, m.type != .location || townName,
-               let g = groups.firstIndex(where: { $0.type == .organization && $0.nameKeys.count > words.count
-                   && $0.nameKeys.prefix(words.count).elementsEqual(words) }) {
-                mentions[i].type = .organization
-                groups[g].mentions.append(i)
-                byKey[key] = g
-                continue
-            }
             // An acronym joins the organisation it abbreviates.
             if m.type == .organization, m.tokens.count == 1, view.shapes[m.tokens.lowerBound] == .upper,
-               let g = groups.firstIndex(where: { $0.type == .organization && isAcronym(m.tokens.lowerBound, of: $0) }) {
+               let g = orgsByInitials[letters(m.tokens.lowerBound)] {
                 groups[g].mentions.append(i)
                 byKey[key] = g
                 continue
@@ -82,6 +106,7 @@ struct EntityGrouper {
             byKey[key] = groups.count
             groups.append(Group(type: m.type, mentions: [i], nameKeys: words, place: places[i], first: i,
                                 initials: m.type == .organization ? initials(m.tokens) : []))
+            register(groups.count - 1)
         }
         for g in groups.indices {
             groups[g].mentions.sort()
@@ -114,14 +139,12 @@ struct EntityGrouper {
         }
     }
 
-    /// Whether the capitals of token `t` are the initials of the group's name.
-    private func isAcronym(_ t: Int, of group: Group) -> Bool {
-        guard group.initials.count >= 2 else { return false }
-        let token = view.doc.tokens[t]
+    /// The letters of token `t`, folded, to compare with organisations' initials ("NATO", "U.N.").
+    private func letters(_ t: Int) -> [UInt32] {
         var letters: [UInt32] = []
-        for i in token.range where CharacterClass.isLetter(view.doc.scalars[i]) {
+        for i in view.doc.tokens[t].range where CharacterClass.isLetter(view.doc.scalars[i]) {
             letters.append(NameKey.fold(view.doc.scalars[i]))
         }
-        return letters == group.initials
+        return letters
     }
 }

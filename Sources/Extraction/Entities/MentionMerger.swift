@@ -1,7 +1,9 @@
 /// Merges the trained tagger's candidates with the rules' mentions.
 ///
 /// The tagger is the better judge of spans and types in general; the rules know places (with their
-/// geography), known organisations and title-cued people. So: a tagger span wins, except where a
+/// geography), nationalities, known organisations and title-cued people. So: on an identical span the
+/// tagger's type wins unless the rules read it from the gazetteer or a sure cue; a tagger span wins
+/// over other overlapping rule spans, except where a
 /// confident rule mention covers it (a gazetteer place such as "East China Sea" around a tagged
 /// "China", a title-cued person); confident rule mentions the tagger missed are added; places keep
 /// their gazetteer entries whichever side proposed them.
@@ -18,7 +20,16 @@ struct MentionMerger {
         var used = [Bool](repeating: false, count: rules.count)
         var r = 0
         for c in tagged.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            guard let tokens = tokenRange(c.range) else { continue }
+            guard var tokens = tokenRange(c.range) else { continue }
+            // A span never starts or ends on punctuation ("West?").
+            while !tokens.isEmpty && !isNameToken(tokens.lowerBound) { tokens = (tokens.lowerBound + 1)..<tokens.upperBound }
+            while !tokens.isEmpty && !isNameToken(tokens.upperBound - 1) { tokens = tokens.lowerBound..<(tokens.upperBound - 1) }
+            guard !tokens.isEmpty else { continue }
+            let range = Int(view.doc.tokens[tokens.lowerBound].start)..<Int(view.doc.tokens[tokens.upperBound - 1].end)
+            // A possessive inside a span ("Kyiv’s Western") means the span is wrong: the rules decide there.
+            if tokens.contains(where: { view.isPossessive($0) }) { continue }
+            var c = c
+            c.range = range
             while r < rules.count && rules[r].range.upperBound <= c.range.lowerBound { r += 1 }
             var overlapping: [Int] = []
             var k = r
@@ -33,7 +44,9 @@ struct MentionMerger {
                 if rule.range == c.range {
                     mention.places = rule.places
                     mention.personCue = rule.personCue
-                    if rule.origin == .gazetteer && rule.confidence >= 0.85 && c.type != .person { mention.type = rule.type }
+                    // Gazetteer readings (places, nationalities, blocs, Washington as the government),
+                    // known organisations and title-cued people: the rules know better.
+                    if rule.origin == .gazetteer || rule.confidence >= 0.9 { mention.type = rule.type }
                     if rule.personCue { mention.type = .person }
                 } else if rule.range.lowerBound <= c.range.lowerBound && rule.range.upperBound >= c.range.upperBound
                             && rule.confidence >= 0.85 {
@@ -63,6 +76,10 @@ struct MentionMerger {
         var clean: [Mention] = []
         for m in out where clean.last.map({ !$0.range.overlaps(m.range) }) ?? true { clean.append(m) }
         return clean
+    }
+
+    private func isNameToken(_ i: Int) -> Bool {
+        view.isWord(i) || view.shapes[i] == .number
     }
 
     /// The tokens exactly covering code points `range`, if its ends fall on token boundaries.

@@ -75,7 +75,7 @@ enum NameLexicon {
     static let neverNames = keys("""
         monday tuesday wednesday thursday friday saturday sunday january february march april june july \
         august september october november december may jan jan. feb feb. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. i we you he she they it this that these those there \
-        here the a an western eastern northern southern thursday's
+        here the a an western eastern northern southern first second third fourth fifth sixth seventh eighth ninth tenth last next fax tel christmas easter we're i'm it's that's you're they're i've we've i'll we'll don't can't won't he's she's there's what's let's isn't
         """)
 
     /// Determiners dropped from the front of a capitalised run.

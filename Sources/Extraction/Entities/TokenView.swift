@@ -16,18 +16,20 @@ struct TokenView {
     var shapes: [Shape]
     /// Whether token i is the first word of its sentence (after any opening quotes or dashes).
     var sentenceInitial: [Bool]
-    /// Whether token i is in a sentence written mostly in capitals (a headline or a table).
+    /// Whether token i is in a sentence written mostly in capitals or in title case (a headline, a table).
     var inCapsSentence: [Bool]
     /// Sentence index of each token.
     var sentenceOf: [Int32]
     /// Lowercase words of each sentence (few in a table row such as `CHICAGO 71 64 .526 10`).
     var lowercaseWords: [Int32]
+    /// Number tokens of each sentence.
+    var numbers: [Int32]
     /// Keys of words written capitalised somewhere other than a sentence's start.
     var capitalisedMidSentence: Set<UInt64>
     /// Keys of words written lowercase somewhere in the article.
     var writtenLower: Set<UInt64>
 
-    init(_ doc: Document) {
+    init(_ doc: Document, gazetteer: Gazetteer) {
         self.doc = doc
         let n = doc.tokens.count
         keys = [UInt64](repeating: 0, count: n)
@@ -38,6 +40,7 @@ struct TokenView {
         capitalisedMidSentence = []
         writtenLower = []
         lowercaseWords = [Int32](repeating: 0, count: doc.sentences.count)
+        numbers = [Int32](repeating: 0, count: doc.sentences.count)
         let s = doc.scalars
         for (i, t) in doc.tokens.enumerated() {
             keys[i] = NameKey.of(s, t.range)
@@ -46,23 +49,34 @@ struct TokenView {
         for (si, sentence) in doc.sentences.enumerated() {
             var words = 0
             var upper = 0
+            var capital = 0
+            var commonCapitalised = 0   // "Was", "But", "Over": ordinary words in title case
             var first = true
             for i in sentence.tokens {
                 sentenceOf[i] = Int32(si)
                 switch shapes[i] {
                 case .capitalised, .lower, .upper:
-                    if first { sentenceInitial[i] = true; first = false }
+                    // After a colon, an opening quote or a dash a new clause starts: "WALLACE: Well, …".
+                    if first || (i > sentence.tokens.lowerBound && opensClause(i - 1)) { sentenceInitial[i] = true }
+                    first = false
                     if doc.tokens[i].end - doc.tokens[i].start > 1 {
                         words += 1
                         if shapes[i] == .upper { upper += 1 }
+                        if shapes[i] != .lower { capital += 1 }
+                        if shapes[i] == .capitalised, !sentenceInitial[i], let st = gazetteer.stats(keys[i]),
+                           st.lower > 2 * (st.named + st.capitalised) {
+                            commonCapitalised += 1
+                        }
                     }
                 case .number:
                     first = false
+                    numbers[si] += 1
                 case .punctuation:
                     break
                 }
             }
-            let caps = words >= 2 && upper * 10 >= words * 7
+            // Headlines in capitals, and in title case ("Hillary Clinton Was Headed to ER").
+            let caps = (words >= 2 && upper * 10 >= words * 7) || (words >= 4 && capital * 10 >= words * 8 && commonCapitalised >= 2)
             for i in sentence.tokens {
                 inCapsSentence[i] = caps
                 if shapes[i] == .lower {
@@ -94,6 +108,15 @@ struct TokenView {
     func isPossessive(_ i: Int) -> Bool {
         let t = doc.tokens[i]
         return t.end - t.start == 2 && CharacterClass.isApostrophe(doc.scalars[Int(t.start)])
+    }
+
+    private func opensClause(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.end - t.start == 1 else { return false }
+        switch doc.scalars[Int(t.start)] {
+        case ":", "\"", "\u{201C}", "\u{2018}", "(", "-", "\u{2013}", "\u{2014}", "\u{2026}", ";": return true
+        default: return false
+        }
     }
 
     private static func shape(_ t: Token, _ s: [Unicode.Scalar]) -> Shape {

@@ -100,27 +100,35 @@ public struct Gazetteer: Sendable {
     public init(placesTable: [UInt8], wordTable: [UInt8] = []) {
         places.reserveCapacity(placesTable.count / 48)
         index.reserveCapacity(placesTable.count / 48)
-        Self.forEachRow(placesTable) { f in
-            guard f.count >= 7, let kind = Kind(f[1]) else { return }
-            let name = String(f[0])
-            let place = Place(
-                name: name, kind: kind, country: f[2].isEmpty ? nil : String(f[2]),
-                latitude: Double(f[3]), longitude: Double(f[4]), geonamesID: Int(f[5]), population: Int(f[6]) ?? 0)
-            add(place)
+        placesTable.withUnsafeBufferPointer { bytes in
+            Self.forEachRow(bytes, fields: 7) { f in
+                guard let kind = Kind(Substring(Self.string(bytes, f[1]))) else { return }
+                let name = Self.string(bytes, f[0])
+                let place = Place(
+                    name: name, kind: kind, country: f[2].isEmpty ? nil : Self.string(bytes, f[2]),
+                    latitude: Self.decimal(bytes, f[3]), longitude: Self.decimal(bytes, f[4]),
+                    geonamesID: Self.integer(bytes, f[5]), population: Self.integer(bytes, f[6]) ?? 0)
+                add(place, key: Self.key(bytes, f[0]))
+            }
         }
         words.reserveCapacity(wordTable.count / 20)
-        Self.forEachRow(wordTable) { f in
-            guard f.count >= 8 else { return }
-            let c = f[1...7].map { Int32($0) ?? 0 }
-            let (key, _) = NameKey.ofName(String(f[0]))
-            words[key] = WordStats(first: c[0], person: c[1], organization: c[2], location: c[3], other: c[4],
-                                   capitalised: c[5], lower: c[6])
+        wordTable.withUnsafeBufferPointer { bytes in
+            Self.forEachRow(bytes, fields: 8) { f in
+                let c = (1...7).map { Int32(Self.integer(bytes, f[$0]) ?? 0) }
+                guard let key = Self.key(bytes, f[0]) else { return }
+                words[key.key] = WordStats(first: c[0], person: c[1], organization: c[2], location: c[3], other: c[4],
+                                           capitalised: c[5], lower: c[6])
+            }
         }
     }
 
     /// Adds `place` under its name.
     public mutating func add(_ place: Place) {
-        let (key, count) = NameKey.ofName(place.name)
+        add(place, key: nil)
+    }
+
+    private mutating func add(_ place: Place, key known: (key: UInt64, tokens: Int)?) {
+        let (key, count) = known ?? NameKey.ofName(place.name)
         guard count > 0 else { return }
         index[key, default: []].append(Int32(places.count))
         places.append(place)
@@ -147,20 +155,96 @@ public struct Gazetteer: Sendable {
         (index[NameKey.ofName(name).key] ?? []).map { places[Int($0)] }
     }
 
-    /// Calls `body` with the tab-separated fields of each non-comment line.
-    private static func forEachRow(_ bytes: [UInt8], _ body: ([Substring]) -> Void) {
+    /// Calls `body` with the byte ranges of the first `fields` tab-separated fields of each
+    /// non-comment line that has that many.
+    private static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int, _ body: ([Range<Int>]) -> Void) {
         var start = 0
         let n = bytes.count
+        var f: [Range<Int>] = []
+        f.reserveCapacity(fields)
         while start < n {
             var end = start
             while end < n && bytes[end] != 0x0A { end += 1 }
-            if end > start && bytes[start] != 0x23 {
-                var lineEnd = end
-                if bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                let line = String(decoding: bytes[start..<lineEnd], as: UTF8.self)
-                body(line.split(separator: "\t", omittingEmptySubsequences: false))
+            var lineEnd = end
+            if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd > start && bytes[start] != 0x23 {
+                f.removeAll(keepingCapacity: true)
+                var s = start
+                for i in start...lineEnd where i == lineEnd || bytes[i] == 0x09 {
+                    f.append(s..<i)
+                    s = i + 1
+                    if f.count == fields { break }
+                }
+                if f.count == fields { body(f) }
             }
             start = end + 1
         }
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty else { return nil }
+        var v = 0
+        var negative = false
+        for i in r {
+            let c = bytes[i]
+            if c == 0x2D && i == r.lowerBound { negative = true; continue }
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            v = v &* 10 &+ Int(c - 0x30)
+        }
+        return negative ? -v : v
+    }
+
+    /// `-12.3456`: the table's coordinates.
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Double? {
+        guard !r.isEmpty else { return nil }
+        var whole = 0.0
+        var fraction = 0.0
+        var scale = 1.0
+        var negative = false
+        var afterPoint = false
+        for i in r {
+            let c = bytes[i]
+            if c == 0x2D && i == r.lowerBound { negative = true; continue }
+            if c == 0x2E && !afterPoint { afterPoint = true; continue }
+            guard c >= 0x30 && c <= 0x39 else { return Double(string(bytes, r)) }
+            if afterPoint {
+                scale /= 10
+                fraction += Double(c - 0x30) * scale
+            } else {
+                whole = whole * 10 + Double(c - 0x30)
+            }
+        }
+        let v = whole + fraction
+        return negative ? -v : v
+    }
+
+    /// The key of a name written in ASCII letters, single spaces and inner hyphens, straight from its
+    /// bytes; other names go through the tokenizer (`NameKey.ofName`).
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (key: UInt64, tokens: Int)? {
+        guard !r.isEmpty else { return nil }
+        var h = NameKey.empty
+        var tokens = 1
+        var previous: UInt8 = 0x20
+        for i in r {
+            let c = bytes[i]
+            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            if letter {
+                h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01b3
+            } else if c == 0x20 && previous != 0x20 && i + 1 < r.upperBound {
+                h = (h ^ 0x20) &* 0x100_0000_01b3
+                tokens += 1
+            } else if c == 0x2D && previous != 0x20 && previous != 0x2D && i + 1 < r.upperBound
+                        && (bytes[i + 1] | 0x20) >= 0x61 && (bytes[i + 1] | 0x20) <= 0x7A {
+                h = (h ^ 0x2D) &* 0x100_0000_01b3
+            } else {
+                return NameKey.ofName(string(bytes, r))
+            }
+            previous = c
+        }
+        return (h, tokens)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses which gazetteer entry an ambiguous place name means (Georgia the country or the US state,
 /// Paris in France or in Texas), from the entry's kind and population and the article's other places.
 struct PlaceResolver {
@@ -25,9 +27,16 @@ struct PlaceResolver {
             var bestScore = -Double.infinity
             for e in m.places {
                 let p = gazetteer.places[Int(e)]
-                let known = p.country.map { (context[$0] ?? 0) > 0 } ?? false
-                let s = score(p, inContext: known)
+                let s = score(p, context: p.country.map { context[$0] ?? 0 } ?? 0)
                 if s > bestScore { bestScore = s; best = e }
+            }
+            // A state named like a big city of its own country is the city: New York, Washington.
+            let chosen = gazetteer.places[Int(best)]
+            if chosen.kind == .region, let city = m.places.first(where: {
+                let p = gazetteer.places[Int($0)]
+                return p.kind == .city && p.country == chosen.country && p.population >= 500_000
+            }) {
+                best = city
             }
             cache[m.places] = best
             return best
@@ -35,17 +44,15 @@ struct PlaceResolver {
     }
 
     /// Prior of a reading, raised when its country is otherwise mentioned.
-    func score(_ p: Gazetteer.Place, inContext known: Bool) -> Double {
+    func score(_ p: Gazetteer.Place, context: Int) -> Double {
+        let known = context > 0
         switch p.kind {
         case .country, .continent, .water:
             return 9 + (known ? 4 : 0)
         case .region:
-            return (p.country == "US" ? 5.5 : 8) + (known ? 4 : 0)
+            return (p.country == "US" ? 5.5 : 8) + 2 * Double(min(context, 3))
         case .city:
-            var digits = 0.0
-            var n = max(p.population, 1)
-            while n >= 10 { n /= 10; digits += 1 }
-            return digits + (known ? 1.5 : 0)
+            return log10(Double(max(p.population, 1))) + (known ? 1.5 : 0)
         case .bloc, .demonym:
             return 0
         }

@@ -53,6 +53,11 @@ struct HTMLCollector {
         "pre", "dl", "dt", "dd", "address", "details", "summary", "center", "body", "html", "hr", "fieldset",
         "caption", "menu", "dialog", "picture", "video", "audio", "svg", "button", "select", "label",
     ]
+    /// Blocks that cannot sit inside a heading: opening one closes an open heading.
+    private static let endsHeading: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "section", "article", "main",
+        "table", "pre", "dl", "figure", "form", "header", "footer", "nav", "aside",
+    ]
     private static let skipped: Set<String> = [
         "nav", "header", "footer", "aside", "form", "button", "select", "figure", "menu", "dialog", "svg", "video",
         "audio", "canvas", "object", "map", "label", "fieldset",
@@ -62,6 +67,7 @@ struct HTMLCollector {
         "share", "social", "comment", "related", "newsletter", "subscribe", "promo", "sidebar", "breadcrumb",
         "cookie", "popup", "modal", "paywall", "recommend", "trending", "most-read", "mostread", "outbrain", "taboola",
         "advert", "sponsor", "signup", "sign-up", "toolbar", "caption", "footer", "navbar", "menu", "tags",
+        "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
     ]
     private static let articleWords: [String] = [
         "article-body", "articlebody", "article__body", "story-body", "storybody", "post-content", "entry-content",
@@ -200,6 +206,10 @@ struct HTMLCollector {
             if let top = stack.last, top.name == "p" || (name == "li" && top.name == "li") {
                 pop()
             }
+            // A heading left open does not swallow the paragraphs after it.
+            if (h1Depth > 0 || headingDepth > 0) && HTMLCollector.endsHeading.contains(name) {
+                closeNearest { $0.flags.contains(.h1) || $0.flags.contains(.heading) || $0.name.hasPrefix("h") && $0.name.count == 2 }
+            }
         } else if name == "br" {
             // One <br> is a line break inside the paragraph; two in a row end it.
             if afterBreak { flush() } else { buffer.space() }
@@ -219,6 +229,15 @@ struct HTMLCollector {
         if name == "h1" && metadata.h1 == nil { flags.insert(.h1) }
         if bylineDepth == 0 && isByline(tag) { flags.insert(.byline) }
         push(Open(name: name, flags: flags))
+    }
+
+    /// Pops up to and including the nearest open element matching `match` (within `closeSearch`).
+    private mutating func closeNearest(_ match: (Open) -> Bool) {
+        var k = stack.count - 1
+        let lowest = max(0, stack.count - HTMLCollector.closeSearch)
+        while k >= lowest && !match(stack[k]) { k -= 1 }
+        guard k >= lowest else { return }
+        while stack.count > k { pop() }
     }
 
     private mutating func close(_ name: String) {
@@ -280,6 +299,7 @@ struct HTMLCollector {
             guard let v = tag.attribute(attr)?.lowercased(), !v.isEmpty else { continue }
             for word in v.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 if word == "ad" || word == "ads" || word.hasPrefix("ad-") || word.hasPrefix("ads-") || word.hasPrefix("ad_") { return true }
+                if word.contains("commentary") || word.contains("article-body") || word.contains("story-body") { continue }
                 for w in HTMLCollector.skipWords where word.contains(w) { return true }
             }
         }
@@ -303,7 +323,8 @@ struct HTMLCollector {
         var warnings: [String] = []
         let ld = metadata.linkedData(&warnings)
         var chosen = paragraphs.filter { $0.inArticle }
-        if !chosen.contains(where: { $0.inParagraph }) {
+        // The article element's text, unless it is a teaser without paragraphs and the page has them elsewhere.
+        if !chosen.contains(where: { $0.inParagraph }) && chosen.reduce(0, { $0 + $1.text.count }) < 200 {
             if let first = paragraphs.firstIndex(where: { $0.inParagraph }) {
                 chosen = paragraphs[first...].filter { $0.inParagraph || $0.kind == .heading }
             } else {

@@ -34,9 +34,18 @@ enum JSONArticleReader {
 
     private static func bodyValue(_ o: JSONValue) -> JSONValue? {
         for key in ["body", "text", "content", "articleBody", "article_body", "bodyText", "body_text", "fullText"] {
-            if let v = o[key], !isEmpty(v) { return v }
+            if let v = o[key].map(rendered), !isEmpty(v) { return v }
         }
         return nil
+    }
+
+    /// WordPress and similar APIs wrap text in an object: `{"rendered": "<p>…</p>"}`.
+    private static func rendered(_ v: JSONValue) -> JSONValue {
+        guard case .object = v else { return v }
+        for key in ["rendered", "html", "text", "value", "plain"] {
+            if let inner = v[key], case .string = inner { return inner }
+        }
+        return v
     }
 
     private static func isEmpty(_ v: JSONValue) -> Bool {
@@ -68,7 +77,7 @@ enum JSONArticleReader {
         default:
             break
         }
-        let title = (firstString(o, ["title", "headline", "name"]))?.collapsedOrNil
+        let title = (firstString(o, ["title", "headline", "name"])).map(HTMLEntities.decodeAll)?.collapsedOrNil
         let published = publishedValue(o)
         let url = firstString(o, ["url", "link", "canonical_url", "canonicalUrl"])
         var byline: [String] = []
@@ -106,7 +115,7 @@ enum JSONArticleReader {
 
     private static func firstString(_ o: JSONValue, _ keys: [String]) -> String? {
         for key in keys {
-            if let s = o[key]?.string, !s.isEmpty { return s }
+            if let s = o[key].map(rendered)?.string, !s.isEmpty { return s }
         }
         return nil
     }

@@ -13,8 +13,11 @@ indirect enum JSONValue: Sendable {
     subscript(_ key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         for m in members where m.key == key { return m.value }
+        // Case-insensitive match over the first members only, so a huge object costs little.
         let lower = key.lowercased()
-        for m in members where m.key.lowercased() == lower { return m.value }
+        for m in members.prefix(256) where m.key.utf8.count == key.utf8.count && m.key.lowercased() == lower {
+            return m.value
+        }
         return nil
     }
 

@@ -157,19 +157,8 @@ enum Inline {
     static func strip(_ s: ArraySlice<Unicode.Scalar>, into out: inout ParagraphBuffer) {
         let a = Array(s)
         let n = a.count
-        // nextClose[i]: the first index ≥ i holding `]` (or `)`), n when none.
-        var nextBracket = [Int](repeating: n, count: n + 1)
-        var nextParen = [Int](repeating: n, count: n + 1)
-        var nextTick = [Int](repeating: n, count: n + 1)
-        var nextAngle = [Int](repeating: n, count: n + 1)
-        var j = n - 1
-        while j >= 0 {
-            nextBracket[j] = a[j] == "]" ? j : nextBracket[j + 1]
-            nextParen[j] = a[j] == ")" ? j : nextParen[j + 1]
-            nextTick[j] = a[j] == "`" ? j : nextTick[j + 1]
-            nextAngle[j] = a[j] == ">" ? j : nextAngle[j + 1]
-            j -= 1
-        }
+        // next…[i]: the first index ≥ i holding that mark, n when none (built only for marks present).
+        let next = NextMarks(a)
         var skipTo = [Int: Int]() // `]` of a link → index after its `(url)` or `[ref]`
         var i = 0
         while i < n {
@@ -183,7 +172,7 @@ enum Inline {
                 out.append(a[i + 1])
                 i += 2
             case "`":
-                let close = nextTick[i + 1]
+                let close = next.tick(i + 1)
                 if close < n {
                     out.append(contentsOf: a[(i + 1)..<close])
                     i = close + 1
@@ -192,21 +181,21 @@ enum Inline {
                     i += 1
                 }
             case "!" where i + 1 < n && a[i + 1] == "[":
-                let close = nextBracket[i + 2]
-                if let after = linkEnd(a, close, nextParen, nextBracket) {
+                let close = next.bracket(i + 2)
+                if let after = linkEnd(a, close, next) {
                     i = after // an image: dropped with its alt text
                 } else {
                     out.append(c)
                     i += 1
                 }
             case "[":
-                let close = nextBracket[i + 1]
-                if let after = linkEnd(a, close, nextParen, nextBracket) {
+                let close = next.bracket(i + 1)
+                if let after = linkEnd(a, close, next) {
                     skipTo[close] = after
                 }
                 i += 1
             case "<":
-                let close = nextAngle[i + 1]
+                let close = next.angle(i + 1)
                 if close < n && close - i < 300 && i + 1 < n && (CharacterClass.isLetter(a[i + 1]) || a[i + 1] == "/") {
                     let inner = a[(i + 1)..<close]
                     if inner.starts(with: ["h", "t", "t", "p"]) || inner.contains("@") {
@@ -236,15 +225,15 @@ enum Inline {
     }
 
     /// For a `]` at `close`, the index after the link's `(destination)` or `[ref]` that follows it.
-    private static func linkEnd(_ a: [Unicode.Scalar], _ close: Int, _ nextParen: [Int], _ nextBracket: [Int]) -> Int? {
+    private static func linkEnd(_ a: [Unicode.Scalar], _ close: Int, _ next: NextMarks) -> Int? {
         let n = a.count
         guard close + 1 < n else { return close < n ? close + 1 : nil }
         if a[close + 1] == "(" {
-            let p = nextParen[close + 2]
+            let p = next.paren(close + 2)
             return p < n ? p + 1 : nil
         }
         if a[close + 1] == "[" {
-            let b = nextBracket[close + 2]
+            let b = next.bracket(close + 2)
             return b < n ? b + 1 : nil
         }
         return close + 1
@@ -253,4 +242,40 @@ enum Inline {
     private static func isASCIIPunctuation(_ c: Unicode.Scalar) -> Bool {
         c.value < 0x80 && !CharacterClass.isLetter(c) && !CharacterClass.isDigit(c) && !CharacterClass.isSpace(c) && c.value > 0x20
     }
+}
+
+/// For each position of a line, where the next `]`, `)`, backtick and `>` are: one backward pass,
+/// so finding a link's or code span's end never scans ahead.
+private struct NextMarks {
+    private var brackets: [Int32] = []
+    private var parens: [Int32] = []
+    private var ticks: [Int32] = []
+    private var angles: [Int32] = []
+    private let n: Int
+
+    init(_ a: [Unicode.Scalar]) {
+        n = a.count
+        brackets = NextMarks.table(a, "]")
+        parens = NextMarks.table(a, ")")
+        ticks = NextMarks.table(a, "`")
+        angles = NextMarks.table(a, ">")
+    }
+
+    /// Empty when `mark` does not occur (every lookup then answers n).
+    private static func table(_ a: [Unicode.Scalar], _ mark: Unicode.Scalar) -> [Int32] {
+        guard a.contains(mark) else { return [] }
+        var t = [Int32](repeating: Int32(a.count), count: a.count + 1)
+        var j = a.count - 1
+        while j >= 0 {
+            t[j] = a[j] == mark ? Int32(j) : t[j + 1]
+            j -= 1
+        }
+        return t
+    }
+
+    private func look(_ t: [Int32], _ i: Int) -> Int { t.isEmpty || i > n ? n : Int(t[i]) }
+    func bracket(_ i: Int) -> Int { look(brackets, i) }
+    func paren(_ i: Int) -> Int { look(parens, i) }
+    func tick(_ i: Int) -> Int { look(ticks, i) }
+    func angle(_ i: Int) -> Int { look(angles, i) }
 }

@@ -4,32 +4,64 @@
 struct ContentWords {
     /// Per token of the document: the word's id, or −1 for a token that is not a content word.
     var ids: [Int32]
-    /// Per id: the lowercase singular key.
-    var keys: [String]
+    /// Per id: the `WordKey.singularHash` of the word.
+    var hashes: [UInt64]
+    /// Id by singular hash.
+    var index: [UInt64: Int32]
 
     init(_ doc: Document) {
         let tokens = doc.tokens
         let scalars = doc.scalars
         ids = [Int32](repeating: -1, count: tokens.count)
-        keys = []
-        var index: [String: Int32] = [:]
-        for (i, t) in tokens.enumerated() where t.kind == .word && t.end - t.start >= 2 {
-            guard t.end - t.start <= 40 else { continue }
-            let key = WordKey.key(scalars, t.range)
-            if StopWords.contains(key) { continue }
-            // Initials and abbreviations with full stops ("U.S.") are kept whole; a trailing full stop
-            // of an abbreviation is dropped ("Gen." is "gen").
-            let singular = WordKey.singular(key)
-            if let id = index[singular] {
-                ids[i] = id
-            } else {
-                let id = Int32(keys.count)
-                index[singular] = id
-                keys.append(singular)
-                ids[i] = id
+        hashes = []
+        index = [:]
+        index.reserveCapacity(tokens.count / 4)
+        for sentence in doc.sentences {
+            var first = true
+            for i in sentence.tokens {
+                let t = tokens[i]
+                let initial = first
+                if t.kind == .word { first = false }
+                guard let h = ContentWords.contentHash(t, scalars, sentenceInitial: initial) else { continue }
+                if let id = index[h] {
+                    ids[i] = id
+                } else {
+                    let id = Int32(hashes.count)
+                    index[h] = id
+                    hashes.append(h)
+                    ids[i] = id
+                }
             }
         }
     }
 
-    var count: Int { keys.count }
+    /// The singular hash of token `t` when it is a content word, else nil. A stop word written with a
+    /// capital inside a sentence is part of a name ("New Hampshire", "the US") and counts as content.
+    @inline(__always)
+    static func contentHash(_ t: Token, _ scalars: [Unicode.Scalar], sentenceInitial: Bool = true) -> UInt64? {
+        guard t.kind == .word, t.end - t.start >= 2, t.end - t.start <= 40 else { return nil }
+        let full = WordKey.hash(scalars, t.range)
+        if StopWords.contains(hash: full) {
+            guard !sentenceInitial, CharacterClass.isUppercase(scalars[Int(t.start)]),
+                  !StopWords.neverContent.contains(full) else { return nil }
+            return full
+        }
+        if isContraction(t, scalars) { return nil }
+        return WordKey.singularHash(scalars, t.range, full: full)
+    }
+
+    /// `I've`, `we'll`, `he'd`, `they're`, `I'm`, `didn't`: function words.
+    @inline(__always)
+    static func isContraction(_ t: Token, _ s: [Unicode.Scalar]) -> Bool {
+        let r = t.range
+        var k = r.upperBound - 1
+        let limit = max(r.lowerBound, r.upperBound - 3)
+        while k > limit {
+            if CharacterClass.isApostrophe(s[k]) { return k > r.lowerBound }
+            k -= 1
+        }
+        return false
+    }
+
+    var count: Int { hashes.count }
 }

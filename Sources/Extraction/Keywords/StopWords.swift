@@ -1,14 +1,26 @@
 /// English function words and very common verbs that never make a key phrase on their own and that
 /// do not count as shared content between sentences.
 public enum StopWords {
-    /// Whether lowercase `key` is a stop word.
-    @inlinable
+    /// Whether `key` is a stop word.
     public static func contains(_ key: String) -> Bool {
-        words.contains(key)
+        hashes.contains(WordKey.hash(key))
     }
 
-    /// The stop words (built from an array, so a repeated entry is harmless).
-    public static let words: Set<String> = Set(list)
+    /// Whether the word with hash `hash` (see `WordKey.hash`) is a stop word.
+    @inline(__always)
+    static func contains(hash: UInt64) -> Bool {
+        hashes.contains(hash)
+    }
+
+    /// Stop words that stay function words even when capitalised inside a sentence (`I'm`, weekdays,
+    /// `May` the month, which the dates stage reports).
+    static let neverContent: Set<UInt64> = Set([
+        "i'm", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "may", "mr", "mrs",
+        "ms", "mr.", "mrs.", "ms.", "dr.", "a.m.", "p.m.", "today", "yesterday", "tomorrow",
+    ].map(WordKey.hash))
+
+    /// The stop words' hashes (built from an array, so a repeated entry is harmless).
+    static let hashes: Set<UInt64> = Set(list.map(WordKey.hash))
 
     static let list: [String] = [
         "a", "about", "above", "across", "after", "again", "against", "ago", "all", "almost", "along",
@@ -39,7 +51,7 @@ public enum StopWords {
         "wants", "need", "needs", "tell", "think", "thinks", "thought", "lot", "lots", "part", "year",
         "years", "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "day", "days",
         "time", "times", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "stated", "states", "noted", "believe", "believes", "two", "three", "four", "five", "six", "seven",
+        "stated", "noted", "believe", "believes", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "percent", "around", "yes",
         "whose", "whom", "else", "ours", "am", "pm", "a.m.", "p.m.", "etc", "e.g.", "i.e.", "re",
         "previously", "especially", "particularly", "increasingly", "highly", "directly", "sharply",

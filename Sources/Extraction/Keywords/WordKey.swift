@@ -1,45 +1,116 @@
 /// Lowercase lookup keys for word tokens, shared by the dates, amounts, keywords, summary and tone
-/// stages: one small string per token (no heap allocation for words up to 15 UTF-8 bytes).
+/// stages. The hot loops compare 64-bit hashes of a token's lowercased code points (FNV-1a), so no
+/// string is built per token; the vocabularies they look words up in are hashed the same way once.
 public enum WordKey {
+    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The code point `c` lowercased for matching (ASCII fast path; `’` folded to `'`).
+    @inline(__always)
+    static func fold(_ c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+        if v == 0x2019 { return 0x27 }
+        if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first {
+            return lower.value
+        }
+        return v
+    }
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ v: UInt32) -> UInt64 {
+        (h ^ UInt64(v)) &* prime
+    }
+
+    /// The hash of `scalars[range]` lowercased.
+    @inline(__always)
+    public static func hash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+        var h = offset
+        for i in range { h = mix(h, fold(scalars[i])) }
+        return h
+    }
+
+    /// The hash of `word` lowercased, equal to the hash of the same word in a document.
+    public static func hash(_ word: String) -> UInt64 {
+        var h = offset
+        for c in word.unicodeScalars { h = mix(h, fold(c)) }
+        return h
+    }
+
+    /// The hash of the crude singular of `scalars[range]` lowercased: `-ies` → `-y`, `-ches`,
+    /// `-shes`, `-xes`, `-sses` lose `-es`, another final `-s` is dropped (not `-ss`, `-us`, `-is`,
+    /// `'s`); words of four letters or fewer are kept as they are. "sanctions" = "sanction".
+    public static func singularHash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+        singularHash(scalars, range, full: nil)
+    }
+
+    /// As `singularHash(_:_:)`, given the word's own hash when the caller has it already.
+    @inline(__always)
+    static func singularHash(_ scalars: [Unicode.Scalar], _ range: Range<Int>, full: UInt64?) -> UInt64 {
+        let n = range.count
+        let e = range.upperBound
+        guard n > 4, fold(scalars[e - 1]) == 0x73 else { return full ?? hash(scalars, range) }
+        let c1 = fold(scalars[e - 2]), c2 = fold(scalars[e - 3]), c3 = fold(scalars[e - 4])
+        if c1 == 0x65 && c2 == 0x69 {
+            // -ies → -y
+            return mix(hash(scalars, range.lowerBound..<(e - 3)), 0x79)
+        }
+        if c1 == 0x73 || c1 == 0x75 || c1 == 0x69 || c1 == 0x27 {
+            // -ss, -us, -is, 's
+            return full ?? hash(scalars, range)
+        }
+        if c1 == 0x65 && ((c2 == 0x68 && (c3 == 0x63 || c3 == 0x73)) || c2 == 0x78 || (c2 == 0x73 && c3 == 0x73)) {
+            // -ches, -shes, -xes, -sses
+            return hash(scalars, range.lowerBound..<(e - 2))
+        }
+        return hash(scalars, range.lowerBound..<(e - 1))
+    }
+
+    /// The hash of the singular of `word` (see `singularHash(_:_:)`).
+    public static func singularHash(_ word: String) -> UInt64 {
+        let scalars = Array(word.unicodeScalars)
+        return singularHash(scalars, 0..<scalars.count)
+    }
+
     /// `scalars[range]` lowercased, with the typographic apostrophe `’` folded to `'`.
-    @inlinable
     public static func key(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
         for i in range {
-            let c = scalars[i]
-            let v = c.value
-            if v < 0x80 {
-                view.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : c)
-            } else if c == "\u{2019}" {
-                view.append("'")
-            } else {
-                view.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
-            }
+            view.append(Unicode.Scalar(fold(scalars[i])) ?? scalars[i])
         }
         return String(view)
     }
 
-    /// The key of token `t` of `doc`.
-    @inlinable
-    public static func key(_ doc: Document, _ t: Token) -> String {
-        key(doc.scalars, t.range)
+    /// `text` lowercased as `key(_:_:)` does.
+    public static func key(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        return key(scalars, 0..<scalars.count)
     }
+}
 
-    /// Keys for every token of `doc` (empty for punctuation and symbols), aligned with `doc.tokens`.
-    public static func keys(_ doc: Document) -> [String] {
-        doc.tokens.map { $0.kind == .word || $0.kind == .number ? key(doc.scalars, $0.range) : "" }
-    }
-
-    /// A crude singular for deduplicating "sanctions"/"sanction": `-ies` → `-y`, a final `-s`
-    /// dropped (not `-ss`, `-us`, `-is`), keys of four letters or fewer kept as they are.
-    public static func singular(_ key: String) -> String {
-        let u = key.utf8
-        guard u.count > 4, u.last == UInt8(ascii: "s") else { return key }
-        if key.hasSuffix("ies") { return String(key.dropLast(3)) + "y" }
-        if key.hasSuffix("ss") || key.hasSuffix("us") || key.hasSuffix("is") || key.hasSuffix("'s") { return key }
-        if key.hasSuffix("ches") || key.hasSuffix("shes") || key.hasSuffix("xes") || key.hasSuffix("sses") {
-            return String(key.dropLast(2))
-        }
-        return String(key.dropLast())
-    }
+/// Hashes of single words the stages compare tokens with.
+enum Word {
+    static let of = WordKey.hash("of")
+    static let the = WordKey.hash("the")
+    static let a = WordKey.hash("a")
+    static let an = WordKey.hash("an")
+    static let ago = WordKey.hash("ago")
+    static let previous = WordKey.hash("previous")
+    static let ordinalSuffixes: Set<UInt64> = Set(["st", "nd", "rd", "th"].map(WordKey.hash))
+    static let percent: Set<UInt64> = Set(["percent", "pct"].map(WordKey.hash))
+    static let pc = WordKey.hash("pc")
+    static let per = WordKey.hash("per")
+    static let cent = WordKey.hash("cent")
+    static let sterling = WordKey.hash("sterling")
+    static let cents = WordKey.hash("cents")
+    static let percentage = WordKey.hash("percentage")
+    static let namedDayPrefixes: Set<UInt64> = Set(["super", "black", "cyber", "ash", "bloody", "good", "holy", "giving"]
+        .map(WordKey.hash))
+    static let pounds: Set<UInt64> = Set(["pound", "pounds"].map(WordKey.hash))
+    static let dollars: Set<UInt64> = Set(["dollar", "dollars"].map(WordKey.hash))
+    static let publishedCues: Set<UInt64> = Set(["published", "posted"].map(WordKey.hash))
+    static let updated = WordKey.hash("updated")
+    /// Words before a number that make it a label, not a count or a year ("No. 5", "Route 66").
+    static let labels: Set<UInt64> = Set(["no.", "no", "number", "page", "route", "flight", "article", "room",
+                                           "section", "chapter", "rs", "rs.", "usd"].map(WordKey.hash))
 }

@@ -4,7 +4,7 @@
 /// length of article.
 public enum LanguageIdentifier {
     /// Tokens looked at.
-    static let sampleSize = 1500
+    static let sampleSize = 600
 
     /// The document's language code.
     public static func identify(_ doc: Document) -> String {
@@ -15,7 +15,7 @@ public enum LanguageIdentifier {
     public static func identify(scalars: [Unicode.Scalar], tokens: [Token]) -> String {
         var scripts = [Script: Int]()
         var latin = 0
-        var hits = [String: Int]()
+        var hits = [Int](repeating: 0, count: LanguageStopWords.languages.count)
         var seen = 0
         for t in tokens where t.kind == .word {
             seen += 1
@@ -23,14 +23,8 @@ public enum LanguageIdentifier {
             let first = scalars[Int(t.start)]
             if first.value < 0x250 {
                 latin += 1
-                guard t.end - t.start <= 12 else { continue }
-                var w = ""
-                for c in scalars[t.range] {
-                    if c == "\u{2019}" { w.unicodeScalars.append("'") } else { w.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
-                }
-                if let langs = LanguageStopWords.index[w] {
-                    for l in langs { hits[l, default: 0] += 1 }
-                }
+                guard let key = LatinKey.of(scalars, t.range), let mask = LanguageStopWords.index[key] else { continue }
+                for l in hits.indices where mask & (1 << l) != 0 { hits[l] += 1 }
             } else if let s = Script(first) {
                 scripts[s, default: 0] += 1
             }
@@ -41,9 +35,9 @@ public enum LanguageIdentifier {
         }
         // Ties go to the earlier language in this order (English first).
         var best = "en", bestHits = 0
-        for lang in ["en", "de", "fr", "es", "it", "pt", "nl"] where hits[lang, default: 0] > bestHits {
+        for (l, lang) in LanguageStopWords.languages.enumerated() where hits[l] > bestHits {
             best = lang
-            bestHits = hits[lang, default: 0]
+            bestHits = hits[l]
         }
         return bestHits >= 2 ? best : "en"
     }
@@ -108,11 +102,16 @@ enum LanguageStopWords {
                "zij", "over", "tot", "worden", "kan", "zo", "hebben", "wel", "deze", "meer", "geen"],
     ]
 
-    /// Word → the languages whose list holds it.
-    static let index: [String: [String]] = {
-        var index: [String: [String]] = [:]
-        for (lang, words) in lists {
-            for w in words { index[w, default: []].append(lang) }
+    /// The languages, English first (ties go to the earlier one).
+    static let languages = ["en", "de", "fr", "es", "it", "pt", "nl"]
+
+    /// Word key (`LatinKey`) → bit `l` set when `languages[l]`'s list holds the word.
+    static let index: [UInt64: UInt8] = {
+        var index: [UInt64: UInt8] = [:]
+        for (l, lang) in languages.enumerated() {
+            for w in lists[lang] ?? [] {
+                if let key = LatinKey.of(w) { index[key, default: 0] |= 1 << l }
+            }
         }
         return index
     }()

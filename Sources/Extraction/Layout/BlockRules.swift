@@ -81,7 +81,8 @@ enum BlockRules {
         "recommended", "sponsored", "sponsored content", "skip advertisement", "continue reading",
         "story continues below advertisement", "listen to this article", "show comments", "view comments",
         "most read", "most popular", "trending", "leave a comment", "join the conversation", "subscribe",
-        "back to top", "top of page", "scroll to continue with content",
+        "back to top", "top of page", "scroll to continue with content", "getty", "getty images", "like the page",
+        "like us on facebook", "ap photo", "reuters photo", "afp photo", "image source", "image caption", "media caption",
     ]
 
     /// Starts of lines that are page furniture.
@@ -96,15 +97,20 @@ enum BlockRules {
     /// `Read more`, `Sign up for…`, `Follow us on…`, `© 2024 …`).
     static func isFurniture(_ s: [Unicode.Scalar], _ shape: LineShape) -> Bool {
         guard shape.words <= 24 else { return false }
-        let lower = LinePrefix.lowered(s, shape.range, limit: 160)
+        // Separator lines (`___`, `* * *`) hold no letters or digits.
+        if shape.range.count <= 40,
+           !s[shape.range].contains(where: { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }) {
+            return true
+        }
+        let lower = LinePrefix.lowered(s, shape.range, limit: 100)
         var core = Substring(lower)
         while let c = core.last, c.isNumber || c.isWhitespace || c.isPunctuation { core.removeLast() }
         if furnitureLines.contains(String(core)) { return true }
         for p in furniturePrefixes where lower.hasPrefix(p) { return true }
-        if lower.contains("all rights reserved") { return true }
+        if LinePrefix.contains(lower, "all rights reserved") { return true }
         if lower.hasPrefix("follow ") && shape.words <= 20 {
             for site in [" on twitter", " on facebook", " on instagram", " on x", " on linkedin", " on threads", "@"]
-            where lower.contains(site) {
+            where LinePrefix.contains(lower, site) {
                 return true
             }
         }

@@ -15,7 +15,8 @@ public enum LayoutAnalyzer {
         // The headline: a plain text's first line when it reads as one.
         if !fromMarkup && metadata.title == nil && blocks.count > 1 {
             let blankAfter = blankLineBetween(scalars, blocks[0].range.upperBound, blocks[1].range.lowerBound)
-            if BlockRules.isTitle(scalars, shapes[0], blankAfter: blankAfter) {
+            if BlockRules.isTitle(scalars, shapes[0], blankAfter: blankAfter),
+               BlockRules.bylineNames(scalars, shapes[0]) == nil, !BlockRules.isFurniture(scalars, shapes[0]) {
                 blocks[0].kind = .title
             }
         }
@@ -33,7 +34,8 @@ public enum LayoutAnalyzer {
         }
 
         // Sub-headings: short lines without a final full stop between paragraphs.
-        if !fromMarkup {
+        // (HTML and Markdown mark their headings; plain text and JSON bodies do not.)
+        if !fromMarkup || format == .json {
             for k in blocks.indices where blocks[k].kind == .paragraph && k > 0 && k + 1 < blocks.count {
                 guard BlockRules.isHeading(shapes[k]) else { continue }
                 // A heading comes before a paragraph, not before another heading-like line or the end.

@@ -71,19 +71,34 @@ struct LineShape {
 enum LinePrefix {
     /// At most `limit` code points of `s[range]`, lowercased.
     static func lowered(_ s: [Unicode.Scalar], _ range: Range<Int>, limit: Int = 80) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(limit + 8)
         var i = range.lowerBound
         let end = min(range.upperBound, range.lowerBound + limit)
         while i < end {
-            let c = s[i]
-            if c.value < 0x80 {
-                out.append(CharacterClass.isUppercase(c) ? Unicode.Scalar(c.value | 0x20)! : c)
+            let v = s[i].value
+            if v < 0x80 {
+                out.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
             } else {
-                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                // Latin-1 capitals fold by +0x20; other scripts' case does not matter to the phrases.
+                let c = (v >= 0xC0 && v <= 0xDE && v != 0xD7) ? Unicode.Scalar(v + 0x20)! : s[i]
+                out.append(contentsOf: String(c).utf8)
             }
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `haystack` holds `needle` (byte comparison; Foundation's search is far slower).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard n.count <= h.count, let first = n.first else { return n.isEmpty }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == first && h[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// `s[range]` as a string.

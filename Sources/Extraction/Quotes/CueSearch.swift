@@ -5,6 +5,7 @@ extension QuoteTokens {
     /// The attribution that follows a quote whose closing mark is token `close`.
     func attribution(after close: Int) -> Attribution? {
         var j = close + 1
+        if j < count, isPunct(j, "'"), isPunct(close, "'") { j += 1 }   // `''`
         guard j < count else { return nil }
         let block = self.block(close)
         if isPunct(j, ",") { j += 1 }
@@ -88,7 +89,7 @@ extension QuoteTokens {
     func sentenceSubject(before open: Int) -> Attribution? {
         var s = sentence(open).lowerBound
         guard s < open else { return nil }
-        if isCapitalised(s), QuoteLexicon.capitalisedStops.contains(keys[s]) {
+        if isCapitalised(s), QuoteLexicon.capitalisedStops.contains(keys[s]), !isPronoun(s) {
             // Skip an opening phrase up to its comma: `In a White House statement, …`
             var c = s
             while c < open, c - s < 14, !isPunct(c, ",") { c += 1 }
@@ -97,6 +98,7 @@ extension QuoteTokens {
         }
         guard s < open, let np = nounPhrase(startingAt: s, limit: open) else { return nil }
         guard isPronoun(np.lowerBound) || isCapitalised(np.upperBound - 1) else { return nil }
+        if np.count == 1, endsInEd(np.lowerBound) || endsInIng(np.lowerBound) { return nil }   // `Preceded by …, Trump …`
         var v = np.upperBound
         if v < open, isPunct(v, ",") {
             // `Hoff, who declined to comment, proposes …`
@@ -125,6 +127,7 @@ extension QuoteTokens {
             guard isPunct(p, ":") || isPunct(p, ",") else { return nil }
             floor = sentence(p).lowerBound
         }
+        floor = max(floor, open - 60)   // bounded, so that a run-on sentence of quotes stays linear
         // Headline style: `Trump: “…”`.
         if isPunct(open - 1, ":"), open - 2 >= floor, isCapitalised(open - 2),
            let np = nounPhrase(endingAt: open - 2, floor: floor), np.lowerBound == floor {
@@ -171,6 +174,14 @@ extension QuoteTokens {
         let t = doc.tokens[i]
         guard t.kind == .word, t.end - t.start >= 4 else { return false }
         return doc.scalars[Int(t.end) - 2] == "e" && doc.scalars[Int(t.end) - 1] == "d"
+    }
+
+    /// Whether word token `i` ends in `ing`.
+    func endsInIng(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .word, t.end - t.start >= 5 else { return false }
+        let e = Int(t.end)
+        return doc.scalars[e - 3] == "i" && doc.scalars[e - 2] == "n" && doc.scalars[e - 1] == "g"
     }
 
     /// Whether word token `i` looks like a finite verb: ends in `ed` or `s` (`barked`, `writes`).

@@ -25,7 +25,7 @@ enum IndirectSpeech {
                 var hit: Found? = nil
                 if t.isAccordingTo(k) {
                     hit = accordingTo(t, k, range)
-                } else if QuoteLexicon.indirectVerbs.contains(key) {
+                } else if QuoteLexicon.indirectVerbs.contains(key), !t.isCapitalised(k) {
                     hit = reported(t, k, range)
                 }
                 guard let h = hit, !overlapsDirect(t.span(h.content), direct) else { continue }
@@ -111,9 +111,10 @@ enum IndirectSpeech {
             } else if t.isPunct(i, ",") || t.isQuoteMark(i) {
                 return false
             }
+            if words > 7 { return false }
             i += 1
         }
-        return words <= 7
+        return true
     }
 
     /// The clause in tokens `from..<to` without its final punctuation, when it has three words.
@@ -124,7 +125,11 @@ enum IndirectSpeech {
         while s < e, !t.isWord(s), t.doc.tokens[s].kind != .number { s += 1 }
         guard e - s >= 3 else { return nil }
         var words = 0
-        for i in s..<e where t.isWord(i) { words += 1 }
+        var i = s
+        while i < e, words < 3 {
+            if t.isWord(i) { words += 1 }
+            i += 1
+        }
         guard words >= 3 else { return nil }
         return s..<e
     }

@@ -7,7 +7,7 @@
 public enum QuoteAttributor {
     /// Quotes in article order.
     public static func attribute(_ doc: Document, entities: [Entity]) -> [Quote] {
-        guard !doc.tokens.isEmpty else { return [] }
+        guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
         let tokens = QuoteTokens(doc)
         let direct = directQuotes(tokens)
         let indirect = IndirectSpeech.find(tokens, excluding: direct.map(\.span))
@@ -96,8 +96,15 @@ public enum QuoteAttributor {
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the
     /// quote at `to` continues the one before.
     static func nothingBetween(_ tokens: QuoteTokens, from: Int, to: Int) -> Bool {
-        guard to - from <= 4 else { return false }
         var i = from + 1
+        if to - from > 4, from >= 0 {
+            // The rest of the attribution's sentence may stand between: `…,” said Victor Cha, a
+            // Korea scholar at the Center for Strategic Studies. “But …”`
+            let end = tokens.sentence(from).upperBound
+            guard end <= to, end - from <= 40 else { return false }
+            i = end
+            for k in (from + 1)..<end where tokens.isDoubleMark(k) || tokens.isSpeechVerb(k) { return false }
+        }
         while i < to {
             if tokens.isWord(i) { return false }
             i += 1
@@ -105,15 +112,22 @@ public enum QuoteAttributor {
         return tokens.block(max(from, 0)) + 1 >= tokens.block(to)
     }
 
+    private static let titleConnectors = PackedWord.set("of the a an and for in on to at with by or from as is vs")
+
     /// Whether a quoted span is a quotation rather than a scare quote or a title: long enough,
     /// or ending with sentence punctuation, or next to a cue.
     static func isQuotation(_ tokens: QuoteTokens, inner: Range<Int>, span: QuotedSpan, adjacent: Bool,
                             attributed: Bool) -> Bool {
         var words = 0
         var capitalised = 0
+        var connectors = 0
         for i in inner where tokens.isWord(i) || tokens.doc.tokens[i].kind == .number {
             words += 1
-            if tokens.isCapitalised(i) { capitalised += 1 }
+            if tokens.isCapitalised(i) {
+                capitalised += 1
+            } else if titleConnectors.contains(tokens.keys[i]) || tokens.isPossessive(i) {
+                connectors += 1
+            }
         }
         guard words > 0 else { return false }
         let last = inner.upperBound - 1
@@ -123,7 +137,13 @@ public enum QuoteAttributor {
         }()
         if adjacent && (words >= 2 || punctuated) { return true }
         if span.single && words < 4 { return false }
-        if words >= 3 && capitalised == words && !punctuated { return false }   // a title
+        // A title: `The Grand Budapest Hotel`, `Andrea Mitchell Reports`, `Battle for the Soul of HP`.
+        let innerComma = inner.dropLast().contains { tokens.isPunct($0, ",") }
+        if words >= 2, words <= 14, capitalised >= 2, capitalised + connectors == words, !innerComma,
+           tokens.isCapitalised(inner.lowerBound),
+           !(adjacent && (tokens.doc.scalars[span.content.upperBound - 1] == "," || tokens.doc.scalars[span.content.upperBound - 1] == "!" || tokens.doc.scalars[span.content.upperBound - 1] == "?") && words <= 3) {
+            return false
+        }
         if words >= 5 { return true }
         if punctuated && words >= 3 { return true }
         return attributed && words >= 3

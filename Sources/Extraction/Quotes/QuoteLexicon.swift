@@ -44,7 +44,8 @@ enum QuoteLexicon {
         confirmed confirms denied retorted whispered wondered worried pleaded charged blasted \
         lamented explained answered speculated thundered chimed offered agreed opined ventured \
         screamed sang demanded demands asserted asserts alleged alleges added announced \
-        predicts recalled acknowledges writes tweeted notes
+        predicts recalled acknowledges writes tweeted notes called calls calling described describes \
+        dubbed labeled labelled branded accused accuses praised criticized touted blamed
         """)
 
     /// Reporting verbs that also introduce reported (indirect) speech: `X said (that) …`.
@@ -128,6 +129,9 @@ enum QuoteLexicon {
         monday tuesday wednesday thursday friday saturday sunday january february march april may june \
         july august september october november december today yesterday tonight
         """)
+
+    /// Determiners that can stand alone as a speaker: `“…,” tweeted another.`
+    static let standalone = PackedWord.set("another one others some many several most both")
 
     static let put = PackedWord.pack("put")
     static let it = PackedWord.pack("it")

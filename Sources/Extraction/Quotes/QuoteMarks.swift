@@ -31,9 +31,14 @@ enum QuoteMarks {
                 if i < end, isDoubleOpener(scalars[i]) || scalars[i] == "\"" { i += 1 }
             }
             while i < end {
-                let c = scalars[i]
+                var c = scalars[i]
+                var width = 1
+                if c == "'", i + 1 < end, scalars[i + 1] == "'" {
+                    c = "\""   // `''It's like a new plane,'' Mr. Trump said`: two apostrophes make a double mark
+                    width = 2
+                }
                 let prev: Unicode.Scalar = i > block.range.lowerBound ? scalars[i - 1] : " "
-                let next: Unicode.Scalar = i + 1 < end ? scalars[i + 1] : " "
+                let next: Unicode.Scalar = i + width < end ? scalars[i + width] : " "
                 switch c {
                 case "\u{201C}", "\u{201E}", "\u{00AB}":
                     if let o = open, !isSpaceOrStart(prev), isSpaceOrStart(next) || isClosingContext(next) {
@@ -83,7 +88,7 @@ enum QuoteMarks {
                 default:
                     break
                 }
-                i += 1
+                i += width
             }
             guard let o = open else { continue }
             // An unclosed quote continues when the next paragraph opens with a mark.
@@ -128,6 +133,7 @@ enum QuoteMarks {
     private static func append(_ open: Int, _ close: Int, _ scalars: [Unicode.Scalar], single: Bool,
                                to spans: inout [QuotedSpan]) {
         var s = open + 1
+        if scalars[open] == "'", s < close, scalars[s] == "'" { s += 1 }
         var e = close
         while s < e, CharacterClass.isSpace(scalars[s]) { s += 1 }
         while e > s, CharacterClass.isSpace(scalars[e - 1]) { e -= 1 }

@@ -14,9 +14,14 @@ struct QuoteTokens {
             keys[i] = PackedWord.key(doc.scalars, t.range)
         }
         self.keys = keys
-        var sentenceOf = [Int32](repeating: 0, count: doc.tokens.count)
+        var sentenceOf = [Int32](repeating: -1, count: doc.tokens.count)
         for (s, sentence) in doc.sentences.enumerated() {
-            for t in sentence.tokens { sentenceOf[t] = Int32(s) }
+            for t in sentence.tokens where t < sentenceOf.count { sentenceOf[t] = Int32(s) }
+        }
+        // Tokens in no sentence (a dateline) go with the sentence that follows them.
+        var next = Int32(max(doc.sentences.count - 1, 0))
+        for t in sentenceOf.indices.reversed() {
+            if sentenceOf[t] < 0 { sentenceOf[t] = next } else { next = sentenceOf[t] }
         }
         self.sentenceOf = sentenceOf
     }

@@ -54,7 +54,7 @@ struct SpeakerLinker {
         if speaker.count == 1, tokens.isPronoun(speaker.lowerBound) {
             return pronoun(at: span.lowerBound, key: tokens.keys[speaker.lowerBound]) ?? (surface, nil)
         }
-        if let e = entity(overlapping: span) {
+        if let e = entity(overlapping: tokens.span(head(of: speaker))) {
             remember(entities[e].name, entities[e].id, span.upperBound)
             return (entities[e].name, entities[e].id)
         }
@@ -68,6 +68,30 @@ struct SpeakerLinker {
         }
         return (surface, nil)
     }
+
+    /// The head of a speaker phrase: its last word outside a trailing parenthesis
+    /// (`Rep. John Mica (R-Fla.)` gives `Mica`, `Experts on North Korea` gives `Korea`… unless
+    /// the phrase is a description, whose head is its noun before `of`/`on`/`at`).
+    private func head(of speaker: Range<Int>) -> Range<Int> {
+        var e = speaker.upperBound - 1
+        var depth = 0
+        while e > speaker.lowerBound {
+            if tokens.isPunct(e, ")") { depth += 1 } else if tokens.isPunct(e, "(") { depth -= 1 } else if depth == 0 && tokens.isWord(e) { break }
+            e -= 1
+        }
+        // `Experts on North Korea`: the noun before a preposition is the head.
+        var i = speaker.lowerBound
+        while i < e {
+            if !tokens.isCapitalised(i), tokens.isWord(i), i > speaker.lowerBound,
+               Self.headPrepositions.contains(tokens.keys[i]), !tokens.isCapitalised(i - 1) {
+                return (i - 1)..<i
+            }
+            i += 1
+        }
+        return e..<(e + 1)
+    }
+
+    private static let headPrepositions = PackedWord.set("on of at for from in with")
 
     private mutating func remember(_ name: String, _ entity: String?, _ end: Int) {
         lastNamed = (name, entity, end)
@@ -93,7 +117,15 @@ struct SpeakerLinker {
     private func pronoun(at: Int, key: UInt64) -> (name: String?, entity: String?)? {
         let personal = QuoteLexicon.malePronouns.contains(key) || QuoteLexicon.femalePronouns.contains(key)
             || key == PackedWord.pack("i")
-        var best: (name: String, entity: String?, end: Int)? = lastNamed
+        guard personal || !entities.isEmpty else { return nil }   // `they` stays `they` without entities
+        // `they`/`it` stand for an organisation, never the last named person.
+        var best: (name: String, entity: String?, end: Int)? = personal ? lastNamed : nil
+        if entities.isEmpty, let run = personRun(before: at) {
+            let span = tokens.span(run)
+            if best == nil || span.upperBound > best!.end + 200 {
+                best = (tokens.doc.slice(span), nil, span.upperBound)
+            }
+        }
         if !entities.isEmpty {
             var lo = 0
             var hi = mentions.count
@@ -105,7 +137,7 @@ struct SpeakerLinker {
             while i >= 0 {
                 let m = mentions[i]
                 let type = entities[m.entity].type
-                if m.end <= at, personal ? type == .person : (type == .person || type == .organization) {
+                if m.end <= at, personal ? type == .person : type == .organization {
                     // Prefer the last named speaker when it is about as recent (the subject of the story).
                     if best == nil || m.end > best!.end + 200 {
                         best = (entities[m.entity].name, entities[m.entity].id, m.end)
@@ -119,6 +151,34 @@ struct SpeakerLinker {
         return (b.name, b.entity)
     }
 
+    /// The most recent run of capitalised words before code point `at` that looks like a
+    /// person's name (no institution or place words), without its titles.
+    private func personRun(before at: Int) -> Range<Int>? {
+        var lo = 0
+        var hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens.doc.tokens[runs[mid].upperBound - 1].end) <= at { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo - 1
+        while i >= 0, lo - i <= 20 {
+            let name = nameTail(runs[i])
+            if name.count >= 2, name.count <= 3, !name.contains(where: { Self.institutionWords.contains(tokens.keys[$0]) || !tokens.isWord($0) }) {
+                return name
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static let institutionWords = PackedWord.set("""
+        house states committee party news department university court council union nations street \
+        post times journal agency bank company senate congress office ministry center centre fund \
+        republic kingdom korea united white new york city county state institute foundation group \
+        association school college church army navy force forces police service affairs security \
+        national federal international american democratic republican china russia europe european
+        """)
+
     /// The entity or full name a description stands for: an entity whose roles or title words
     /// share a stem with the description's capitalised words (`head of Ukraine` ~ `Ukrainian President`),
     /// or the last organisation for `the newspaper`.
@@ -130,6 +190,13 @@ struct SpeakerLinker {
                 return (entities[m.entity].name, entities[m.entity].id)
             }
             return nil
+        }
+        // An entity whose role ends with the description's head: `a Kremlin spokesman` ~ `Kremlin spokesman`.
+        let headWord = doc.slice(doc.tokens[head].range).lowercased()
+        if let e = entities.firstIndex(where: { entity in
+            entity.type == .person && entity.roles.contains { $0.lowercased().split(separator: " ").last.map(String.init) == headWord }
+        }) {
+            return (entities[e].name, entities[e].id)
         }
         var stems: [ArraySlice<Unicode.Scalar>] = []
         for i in speaker where tokens.isCapitalised(i) {

@@ -27,17 +27,39 @@ extension QuoteTokens {
             i = j - 1
         }
         if isPunct(i, ",") {
-            // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said`.
+            // `Putin, who met Xi on Thursday, said` / `Victor Cha, a former official, said` /
+            // `Clinton, during a meeting in Columbus, Ohio, said`: the noun phrase before the first
+            // comma of the chain, preferring one that opens the clause.
+            var first: Range<Int>? = nil
             var j = i - 1
-            while j >= floor, i - j < 30, !isPunct(j, ","), !isSentenceEnd(j), !isDoubleMark(j) { j -= 1 }
-            guard j >= floor, j + 1 < i, isPunct(j, ",") else { return nil }
-            return nounPhrase(endingAt: j - 1, floor: floor)
+            var commas = 0
+            while j >= floor, i - j < 40, commas < 4 {
+                if isSentenceEnd(j) || isDoubleMark(j) { break }
+                if isPunct(j, ",") {
+                    commas += 1
+                    if let np = nounPhrase(endingAt: j - 1, floor: floor) {
+                        if first == nil { first = np }
+                        if np.lowerBound == floor || (np.lowerBound > floor && !isWord(np.lowerBound - 1)) {
+                            if np.lowerBound == floor || !isPunct(np.lowerBound - 1, ",") { return np }
+                        }
+                    }
+                }
+                j -= 1
+            }
+            return first
         }
         return nounPhrase(endingAt: i, floor: floor)
     }
 
     /// The noun phrase that ends at token `e`, walking left no further than `floor`.
     func nounPhrase(endingAt e: Int, floor: Int) -> Range<Int>? {
+        if e > floor, isPunct(e, ")") {
+            // `Rep. Elijah Cummings (D-Md.)`
+            var j = e - 1
+            while j > floor, e - j < 8, !isPunct(j, "(") { j -= 1 }
+            guard isPunct(j, "("), let np = nounPhrase(endingAt: j - 1, floor: floor) else { return nil }
+            return np.lowerBound..<(e + 1)
+        }
         guard e >= floor, isWord(e) else { return nil }
         if isPronoun(e) { return e..<(e + 1) }
         let headKey = keys[e]
@@ -96,28 +118,39 @@ extension QuoteTokens {
         if QuoteLexicon.timeWords.contains(keys[s]) {
             return nounPhrase(startingAt: s + 1, limit: limit)   // `said Wednesday a White House official`
         }
-        let described = QuoteLexicon.determiners.contains(keys[s])
+        // `former Utah governor Michael Leavitt`, `retired Army Lt. Gen. Mick Bednarek`
+        let titled = !isCapitalised(s) && (s + 1..<min(limit, s + 4)).contains { isCapitalised($0) }
+            && !(s..<min(limit, s + 4)).contains { !isWord($0) || isSpeechVerb($0) || isPronoun($0) }
+        let described = titled || QuoteLexicon.determiners.contains(keys[s])
         var end = s
         var i = s
-        while i < limit, i - s < 10, isWord(i) {
+        while i < limit, i - s < 10, isWord(i) || (described && doc.tokens[i].kind == .number) {
             let k = keys[i]
             if i == s && described {
                 i += 1
                 continue
             }
-            if isCapitalised(i) {
+            if doc.tokens[i].kind == .number {
+                // `a 2008 Clinton veteran`
+            } else if isCapitalised(i) {
                 if i == s && QuoteLexicon.capitalisedStops.contains(k) { return nil }
                 end = i + 1
             } else if isPossessive(i) || QuoteLexicon.nameConnectors.contains(k) {
                 // inside a name or description
             } else if described, !QuoteLexicon.auxiliaries.contains(k), !QuoteLexicon.nonSpeakerHeads.contains(k),
-                      !isSpeechVerb(k: k), !isPronoun(i), !QuoteLexicon.determiners.contains(k) {
+                      !isSpeechVerb(k: k), !isPronoun(i),
+                      !QuoteLexicon.determiners.contains(k) || (i > s && QuoteLexicon.nameConnectors.contains(keys[i - 1])) {
                 end = i + 1
+            } else if !described, end > s, !QuoteLexicon.auxiliaries.contains(k), !QuoteLexicon.nonSpeakerHeads.contains(k),
+                      !isSpeechVerb(k: k), !isPronoun(i), !QuoteLexicon.determiners.contains(k),
+                      i + 1 < limit, isCapitalised(i + 1) || (i + 2 < limit && !isCapitalised(i + 1) && isWord(i + 1) && isCapitalised(i + 2)) {
+                // `CBS moderator Nancy Cordes`
             } else {
                 break
             }
             i += 1
         }
+        if end == s, described, QuoteLexicon.standalone.contains(keys[s]) { return s..<(s + 1) }   // `tweeted another`
         return end > s ? s..<end : nil
     }
 

@@ -4,11 +4,12 @@ import Foundation
 ///
 /// Lead-aware TextRank: the candidates are the first `maxCandidates` whole sentences of body
 /// paragraphs (headlines, headings, furniture and fragments are never candidates: a candidate has at
-/// least six words, starts with a capital, digit or quotation mark and ends with `.`, `!`, `?` or a
-/// closing quotation mark after one). Sentences are linked by shared content words (TextRank's
+/// least six words, starts with a capital, digit or quotation mark, ends with `.`, `!`, `?` or a
+/// closing quotation mark after one, and closes every quotation it opens). Sentences are linked by shared content words (TextRank's
 /// overlap / (log |a| + log |b|)), and a PageRank whose teleport favours early sentences ranks them.
 /// The best one to three, skipping near-repeats of one already chosen, are returned in article order.
-/// Capping the candidates keeps the graph small whatever the article's length.
+/// Capping the candidates keeps the graph small whatever the article's length. Text that has lost
+/// its sentence punctuation gets its first body sentence of ten words or more instead.
 public enum Summarizer {
     /// Sentences considered; the graph is quadratic in this, the rest linear in the article.
     public static let maxCandidates = 60
@@ -16,7 +17,11 @@ public enum Summarizer {
     /// 1–3 sentences in article order.
     public static func summarize(_ doc: Document) -> [String] {
         let candidates = SummaryCandidates(doc, limit: maxCandidates)
-        guard !candidates.sentences.isEmpty else { return [] }
+        guard !candidates.sentences.isEmpty else {
+            // Text without sentence punctuation (a scrape that lost it): the first long body sentence.
+            let loose = SummaryCandidates(doc, limit: 1, requireEnding: false, minimumWords: 10)
+            return loose.sentences.isEmpty ? [] : [loose.text(of: 0)]
+        }
         let n = candidates.sentences.count
         let wanted = n < 4 ? 1 : (n < 8 ? 2 : 3)
         let ranks = rank(candidates)
@@ -33,14 +38,15 @@ public enum Summarizer {
     /// PageRank over the similarity graph, teleporting to early sentences more often.
     static func rank(_ c: SummaryCandidates) -> [Double] {
         let n = c.sentences.count
-        var weights = [Double](repeating: 0, count: n * n)
+        // Adjacency lists of (neighbour, weight); `outSum` is each node's total edge weight.
+        var neighbours = [[(Int, Double)]](repeating: [], count: n)
         var outSum = [Double](repeating: 0, count: n)
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
                 let w = c.similarity(i, j)
                 guard w > 0 else { continue }
-                weights[i * n + j] = w
-                weights[j * n + i] = w
+                neighbours[i].append((j, w))
+                neighbours[j].append((i, w))
                 outSum[i] += w
                 outSum[j] += w
             }
@@ -52,17 +58,18 @@ public enum Summarizer {
         let damping = 0.8
         var rank = teleport
         var next = [Double](repeating: 0, count: n)
-        for _ in 0..<40 {
+        for _ in 0..<30 {
             var dangling = 0.0
             for j in 0..<n where outSum[j] == 0 { dangling += rank[j] }
             for i in 0..<n {
                 var sum = 0.0
-                for j in 0..<n where weights[j * n + i] > 0 {
-                    sum += weights[j * n + i] / outSum[j] * rank[j]
-                }
+                for (j, w) in neighbours[i] { sum += w / outSum[j] * rank[j] }
                 next[i] = (1 - damping) * teleport[i] + damping * (sum + dangling * teleport[i])
             }
+            var change = 0.0
+            for i in 0..<n { change += abs(next[i] - rank[i]) }
             swap(&rank, &next)
+            if change < 1e-7 { break }
         }
         // A sentence that opens with a quotation is rarely a summary.
         for i in 0..<n where c.opensWithQuote[i] { rank[i] *= 0.7 }
@@ -79,25 +86,27 @@ struct SummaryCandidates {
     var words: [[Int32]] = []
     var opensWithQuote: [Bool] = []
 
-    init(_ doc: Document, limit: Int) {
+    /// Whether a candidate must end with sentence punctuation.
+    let requireEnding: Bool
+    let minimumWords: Int
+
+    init(_ doc: Document, limit: Int, requireEnding: Bool = true, minimumWords: Int = 6) {
         self.doc = doc
-        var wordIDs: [String: Int32] = [:]
+        self.requireEnding = requireEnding
+        self.minimumWords = minimumWords
+        var wordIDs: [UInt64: Int32] = [:]
         for (s, sentence) in doc.sentences.enumerated() {
             if sentences.count >= limit { break }
             guard isWholeSentence(sentence) else { continue }
             var ids: [Int32] = []
             for t in sentence.tokens {
-                let token = doc.tokens[t]
-                guard token.kind == .word, token.end - token.start >= 2, token.end - token.start <= 40 else { continue }
-                let key = WordKey.key(doc.scalars, token.range)
-                if StopWords.contains(key) { continue }
-                let singular = WordKey.singular(key)
+                guard let h = ContentWords.contentHash(doc.tokens[t], doc.scalars) else { continue }
                 let id: Int32
-                if let known = wordIDs[singular] {
+                if let known = wordIDs[h] {
                     id = known
                 } else {
                     id = Int32(wordIDs.count)
-                    wordIDs[singular] = id
+                    wordIDs[h] = id
                 }
                 ids.append(id)
             }
@@ -116,7 +125,7 @@ struct SummaryCandidates {
         guard s.block < doc.layout.blocks.count, doc.layout.blocks[s.block].kind == .paragraph else { return false }
         var words = 0
         for t in s.tokens where doc.tokens[t].kind == .word || doc.tokens[t].kind == .number { words += 1 }
-        guard words >= 6, words <= 120 else { return false }
+        guard words >= minimumWords, words <= 120 else { return false }
         let start = contentStart(s)
         guard start < s.range.upperBound else { return false }
         let first = doc.scalars[start]
@@ -129,7 +138,29 @@ struct SummaryCandidates {
             e -= 1
         }
         let last = doc.scalars[e]
-        return last == "." || last == "!" || last == "?"
+        guard last == "." || last == "!" || last == "?" || !requireEnding else { return false }
+        return hasBalancedQuotes(start..<s.range.upperBound)
+    }
+
+    /// Whether every quotation opened in `range` is closed there, and none is closed that was not
+    /// opened: a sentence cut out of a longer quotation is a fragment.
+    private func hasBalancedQuotes(_ range: Range<Int>) -> Bool {
+        var depth = 0
+        var straight = 0
+        for i in range {
+            switch doc.scalars[i] {
+            case "\u{201C}":
+                depth += 1
+            case "\u{201D}":
+                depth -= 1
+                if depth < 0 { return false }
+            case "\"":
+                straight += 1
+            default:
+                break
+            }
+        }
+        return depth == 0 && straight % 2 == 0
     }
 
     /// Where the sentence's own words start: after a dateline (`WASHINGTON (AFP) –`) it overlaps.

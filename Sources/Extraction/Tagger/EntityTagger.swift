@@ -35,12 +35,13 @@ public struct EntityTagger: Sendable {
     /// span, in text order.
     public func tagSpans(_ doc: Document, _ found: (Range<Int>, Int, Float) -> Void) {
         guard let model, !doc.tokens.isEmpty else { return }
-        let F = FeatureTemplates.count
         let T = TagSet.count
-        let keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: model.clusters) }
+        var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: model.clusters) }
+        DocumentEvidence.annotate(&keys, sentences: doc.sentences)
+        let known = keys.map { model.wordScores.index($0.form) }
         let longest = doc.sentences.lazy.map(\.tokens.count).max() ?? 0
         guard longest > 0 else { return }
-        var rows = [UInt32](repeating: 0, count: longest * F)
+        var rows = [UInt32](repeating: 0, count: longest * FeatureTemplates.localCount + FeatureTemplates.wordCount)
         var emissions = [Float](repeating: 0, count: longest * T)
         var backpointers = [UInt8](repeating: 0, count: longest * T)
         var scores = [Float](repeating: 0, count: 2 * T)
@@ -52,12 +53,15 @@ public struct EntityTagger: Sendable {
                 for sentence in doc.sentences where !sentence.tokens.isEmpty {
                     let n = sentence.tokens.count
                     rows.withUnsafeMutableBufferPointer { r in
-                        FeatureTemplates.rows(keys[sentence.tokens], mask: mask, spare: spare, into: r.baseAddress!)
+                        FeatureTemplates.localRows(keys[sentence.tokens], mask: mask, spare: spare, into: r.baseAddress!,
+                                                   stride: FeatureTemplates.localCount)
                     }
-                    rows.withUnsafeBufferPointer { r in
+                    rows.withUnsafeMutableBufferPointer { r in
                         emissions.withUnsafeMutableBufferPointer { e in
-                            TaggerScoring.emissions(n: n, rows: r.baseAddress!, weights: model.weights,
-                                                    scale: model.scale, into: e.baseAddress!)
+                            known.withUnsafeBufferPointer { k in
+                                TaggerScoring.emissions(keys[sentence.tokens], known: k.baseAddress! + sentence.tokens.lowerBound,
+                                                        localRows: r.baseAddress!, model: model, into: e.baseAddress!)
+                            }
                         }
                     }
                     emissions.withUnsafeBufferPointer { e in
@@ -71,12 +75,18 @@ public struct EntityTagger: Sendable {
                         }
                     }
                     for span in TagSet.decode(tags[0..<n]) {
+                        // Per token: the best score of the span's type (B, I, L and U share the evidence;
+                        // transitions choose among them) against the best of `O` and the other types.
                         var margin = Float.greatestFiniteMagnitude
                         for i in span.tokens {
-                            let chosen = Int(tags[i])
-                            var other = -Float.greatestFiniteMagnitude
-                            for t in 0..<T where t != chosen { other = max(other, emissions[i * T + t]) }
-                            margin = min(margin, emissions[i * T + chosen] - other)
+                            let base = i * T
+                            var own = -Float.greatestFiniteMagnitude
+                            var other = emissions[base]
+                            for t in 1..<T {
+                                let e = emissions[base + t]
+                                if (t - 1) >> 2 == span.type { own = max(own, e) } else { other = max(other, e) }
+                            }
+                            margin = min(margin, own - other)
                         }
                         // Softsign of the smallest margin: 0.5 at a tie, 0.75 at one confidence scale.
                         let x = margin / max(model.confidenceScale, 1e-6)
@@ -92,17 +102,48 @@ public struct EntityTagger: Sendable {
 
 /// Emission scores from quantised weights.
 public enum TaggerScoring {
-    /// `into[i * TagSet.count + t]`: the score of tag `t` for token `i`, summing the weight rows of
-    /// its `FeatureTemplates.count` features (`O` scores zero).
+    /// `into[i * TagSet.count + t]`: the score of tag `t` for token `i` of a sentence (`O` scores
+    /// zero). A token's word features and the features it gives its neighbours come precomputed
+    /// when the word is known (`known[i]`, an index into `model.wordScores`, or -1), else from
+    /// their weight rows; its local context features from `localRows[i * FeatureTemplates.localCount ..]`.
+    /// The buffer `localRows` has room for `FeatureTemplates.wordCount` more rows, used as scratch.
     @inlinable
-    public static func emissions(n: Int, rows: UnsafePointer<UInt32>, weights: WeightTable,
-                                 scale: Float, into out: UnsafeMutablePointer<Float>) {
-        let F = FeatureTemplates.count
+    public static func emissions(_ keys: ArraySlice<TokenKeys>, known: UnsafePointer<Int32>, localRows: UnsafeMutablePointer<UInt32>,
+                                 model: TaggerModel, into out: UnsafeMutablePointer<Float>) {
+        let L = FeatureTemplates.localCount
         let T = TagSet.count
+        let n = keys.count
+        let weights = model.weights
+        let table = model.wordScores
+        let scratch = localRows + n * L
+        let mask = UInt64(model.buckets - 1)
+        let spare = UInt32(model.buckets)
+        let scale = model.scale
         for i in 0..<n {
-            var acc = SIMD16<Int32>.zero
-            let r = rows + i * F
-            for f in 0..<F {
+            var acc: SIMD16<Int32>
+            if known[i] >= 0 {
+                acc = table.scores(known[i], part: 0)
+            } else {
+                acc = .zero
+                FeatureTemplates.wordRows(keys[keys.startIndex + i], mask: mask, spare: spare, into: scratch)
+                for f in 0..<FeatureTemplates.wordCount {
+                    acc &+= SIMD16<Int32>(truncatingIfNeeded: weights.row(Int(scratch[f])))
+                }
+            }
+            for neighbour in FeatureTemplates.Neighbour.allCases {
+                let j = i + neighbour.offset
+                if j >= 0 && j < n && known[j] >= 0 {
+                    acc &+= table.scores(known[j], part: 1 + neighbour.rawValue)
+                } else {
+                    FeatureTemplates.neighbourRows(neighbour, FeatureTemplates.neighbourValues(keys, j), mask: mask,
+                                                   spare: spare, into: scratch)
+                    for f in 0..<neighbour.count {
+                        acc &+= SIMD16<Int32>(truncatingIfNeeded: weights.row(Int(scratch[f])))
+                    }
+                }
+            }
+            let r = localRows + i * L
+            for f in 0..<L {
                 acc &+= SIMD16<Int32>(truncatingIfNeeded: weights.row(Int(r[f])))
             }
             let o = out + i * T

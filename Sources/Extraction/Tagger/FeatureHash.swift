@@ -3,6 +3,7 @@
 /// Text is hashed with FNV-1a over code points and finished with the SplitMix64 mixer; a feature is
 /// a template number combined with one or more such keys. Zero means "no value".
 public enum FeatureHash {
+    /// FNV-1a's offset basis: the hash of no text.
     public static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
@@ -27,11 +28,24 @@ public enum FeatureHash {
         mix((a &* 0xD6E8_FEB8_6659_FD93) ^ b)
     }
 
-    /// The key of a string's exact code points (the same as `TokenKeys.form` of a token with that text).
+    /// The key of a string's code points (the same as `TokenKeys.form` of a token with that text).
     public static func form(_ text: String) -> UInt64 {
         var h = seed
-        for c in text.unicodeScalars { h = step(h, c.value) }
+        for c in text.unicodeScalars { h = step(h, normalized(c.value)) }
         return mix(h)
+    }
+
+    /// Typographic variants folded onto the ASCII the training text uses: curly apostrophes and
+    /// quotation marks, en and em dashes, non-breaking hyphens.
+    @inlinable @inline(__always)
+    public static func normalized(_ v: UInt32) -> UInt32 {
+        guard v >= 0x2010 else { return v }
+        switch v {
+        case 0x2018, 0x2019, 0x201B, 0x2032: return 0x27
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033: return 0x22
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return 0x2D
+        default: return v
+        }
     }
 
     /// The lowercase form of one code point (first scalar of its lowercase mapping).

@@ -5,7 +5,7 @@
 /// that does not apply (no prefix of length 4, no cluster) gets the table's spare zero row.
 public enum FeatureTemplates {
     /// Features per token.
-    public static let count = 44
+    public static let count = 46
 
     // Keys standing in for neighbours beyond the sentence.
     @usableFromInline static let before2: UInt64 = 0x5851_F42D_4C95_7F2D
@@ -24,11 +24,118 @@ public enum FeatureTemplates {
         return letters >= 4 && upper * 10 >= letters * 9
     }
 
-    /// Writes the feature rows of every token of `keys` (one sentence) to `rows`, `count` per token.
-    /// `mask` selects a row from a feature key; `spare` is the zero row.
+    /// Features that depend on the token alone (its word features), first in each token's rows.
+    public static let wordCount = 17
+    /// Features that depend on the neighbours or the sentence.
+    public static let contextCount = count - wordCount
+
+    /// Writes the feature rows of every token of `keys` (one sentence) to `rows`, `count` per token:
+    /// its `wordCount` word rows, then its `contextCount` context rows. `mask` selects a row from a
+    /// feature key; `spare` is the zero row.
     @inlinable
     public static func rows(_ keys: ArraySlice<TokenKeys>, mask: UInt64, spare: UInt32,
                             into rows: UnsafeMutablePointer<UInt32>) {
+        for i in 0..<keys.count {
+            wordRows(keys[keys.startIndex + i], mask: mask, spare: spare, into: rows + i * count)
+        }
+        contextRows(keys, mask: mask, spare: spare, into: rows + wordCount, stride: count)
+    }
+
+    /// Writes the `wordCount` rows of the features of one token alone.
+    @inlinable @inline(__always)
+    public static func wordRows(_ k: TokenKeys, mask: UInt64, spare: UInt32, into rows: UnsafeMutablePointer<UInt32>) {
+        var out = rows
+        @inline(__always) func put(_ template: UInt64, _ value: UInt64) {
+            out.pointee = value == 0 ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(template, value) & mask)
+            out += 1
+        }
+        @inline(__always) func put2(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
+            out.pointee = (a == 0 || b == 0) ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(FeatureHash.combine(template, a), b) & mask)
+            out += 1
+        }
+        put(1, 1)
+        put(2, k.form)
+        put(3, k.lower)
+        put(4, k.shape)
+        put(5, k.longShape)
+        put(6, k.prefix[0]); put(7, k.prefix[1]); put(8, k.prefix[2]); put(9, k.prefix[3])
+        put(10, k.suffix[0]); put(11, k.suffix[1]); put(12, k.suffix[2]); put(13, k.suffix[3])
+        put(29, UInt64(k.clusters[0])); put(30, UInt64(k.clusters[1])); put(31, UInt64(k.clusters[2]))
+        put2(36, UInt64(k.clusters[1]), k.shape)
+    }
+
+    /// The features of a token that read one neighbour alone, grouped by which neighbour.
+    public enum Neighbour: Int, CaseIterable, Sendable {
+        case previous, next, secondPrevious, secondNext
+
+        /// Where the neighbour is, from the token.
+        public var offset: Int { [-1, 1, -2, 2][rawValue] }
+        /// How many features read this neighbour.
+        public var count: Int { rawValue < 2 ? 4 : 2 }
+    }
+
+    /// Features per token that read neither one neighbour alone nor the token alone.
+    public static let localCount = contextCount - Neighbour.allCases.reduce(0) { $0 + $1.count }
+
+    /// What the neighbour features read of the token at `j` in a sentence of `n` tokens: its
+    /// lowercase form, shape and middle and fine clusters, or markers beyond the sentence.
+    @inlinable @inline(__always)
+    public static func neighbourValues(_ keys: ArraySlice<TokenKeys>, _ j: Int) -> SIMD4<UInt64> {
+        let n = keys.count
+        if j >= 0 && j < n {
+            let k = keys[keys.startIndex + j]
+            return SIMD4(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]))
+        }
+        let edge = j < 0 ? (j == -1 ? before1 : before2) : (j == n ? after1 : after2)
+        let cluster = j < 0 ? before1 : after1
+        return SIMD4(edge, edge, cluster, cluster)
+    }
+
+    /// The neighbour values of a word inside a sentence.
+    @inlinable @inline(__always)
+    public static func neighbourValues(_ k: TokenKeys) -> SIMD4<UInt64> {
+        SIMD4(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]))
+    }
+
+    /// Writes the `neighbour.count` rows of the features that read `neighbour`, whose values are `v`.
+    @inlinable @inline(__always)
+    public static func neighbourRows(_ neighbour: Neighbour, _ v: SIMD4<UInt64>, mask: UInt64, spare: UInt32,
+                                     into rows: UnsafeMutablePointer<UInt32>) {
+        @inline(__always) func row(_ template: UInt64, _ value: UInt64) -> UInt32 {
+            value == 0 ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(template, value) & mask)
+        }
+        switch neighbour {
+        case .previous:
+            rows[0] = row(14, v[0]); rows[1] = row(18, v[1]); rows[2] = row(32, v[2]); rows[3] = row(34, v[3])
+        case .next:
+            rows[0] = row(15, v[0]); rows[1] = row(19, v[1]); rows[2] = row(33, v[2]); rows[3] = row(35, v[3])
+        case .secondPrevious:
+            rows[0] = row(16, v[0]); rows[1] = row(20, v[1])
+        case .secondNext:
+            rows[0] = row(17, v[0]); rows[1] = row(21, v[1])
+        }
+    }
+
+    /// Writes the `contextCount` context rows of every token of a sentence, token `i`'s from
+    /// `rows + i * stride`: its neighbour rows, then its `localCount` local rows.
+    @inlinable
+    public static func contextRows(_ keys: ArraySlice<TokenKeys>, mask: UInt64, spare: UInt32,
+                                   into rows: UnsafeMutablePointer<UInt32>, stride: Int) {
+        for i in 0..<keys.count {
+            var out = rows + i * stride
+            for neighbour in Neighbour.allCases {
+                neighbourRows(neighbour, neighbourValues(keys, i + neighbour.offset), mask: mask, spare: spare, into: out)
+                out += neighbour.count
+            }
+        }
+        localRows(keys, mask: mask, spare: spare, into: rows + contextCount - localCount, stride: stride)
+    }
+
+    /// Writes the `localCount` local context rows of every token of a sentence, token `i`'s from
+    /// `rows + i * stride`.
+    @inlinable
+    public static func localRows(_ keys: ArraySlice<TokenKeys>, mask: UInt64, spare: UInt32,
+                                 into rows: UnsafeMutablePointer<UInt32>, stride: Int) {
         let n = keys.count
         let base = keys.startIndex
         let headline = isHeadline(keys)
@@ -47,20 +154,9 @@ public enum FeatureTemplates {
         @inline(__always) func shape(_ j: Int) -> UInt64 {
             j < 0 ? (j == -1 ? before1 : before2) : j >= n ? (j == n ? after1 : after2) : keys[base + j].shape
         }
-        @inline(__always) func cluster(_ j: Int, _ level: Int) -> UInt64 {
-            j < 0 ? before1 : j >= n ? after1 : UInt64(keys[base + j].clusters[level])
-        }
         for i in 0..<n {
+            out = rows + i * stride
             let k = keys[base + i]
-            put(1, 1)
-            put(2, k.form)
-            put(3, k.lower)
-            put(4, k.shape)
-            put(5, k.longShape)
-            put(6, k.prefix[0]); put(7, k.prefix[1]); put(8, k.prefix[2]); put(9, k.prefix[3])
-            put(10, k.suffix[0]); put(11, k.suffix[1]); put(12, k.suffix[2]); put(13, k.suffix[3])
-            put(14, lower(i - 1)); put(15, lower(i + 1)); put(16, lower(i - 2)); put(17, lower(i + 2))
-            put(18, shape(i - 1)); put(19, shape(i + 1)); put(20, shape(i - 2)); put(21, shape(i + 2))
             put2(22, shape(i - 1), k.shape)
             put2(23, k.shape, shape(i + 1))
             put2(24, lower(i - 1), k.lower)
@@ -68,10 +164,6 @@ public enum FeatureTemplates {
             put2(26, FeatureHash.combine(shape(i - 1), k.shape), shape(i + 1))
             put2(27, lower(i - 1), k.shape)
             put2(28, k.shape, lower(i + 1))
-            put(29, UInt64(k.clusters[0])); put(30, UInt64(k.clusters[1])); put(31, UInt64(k.clusters[2]))
-            put(32, cluster(i - 1, 1)); put(33, cluster(i + 1, 1))
-            put(34, cluster(i - 1, 2)); put(35, cluster(i + 1, 2))
-            put2(36, UInt64(k.clusters[1]), k.shape)
             put2(37, lower(i - 2), lower(i - 1))
             put2(38, lower(i + 1), lower(i + 2))
             let first: UInt64 = i == 0 ? 1 : 2
@@ -82,6 +174,10 @@ public enum FeatureTemplates {
             put2(42, caps, k.shape)
             put2(43, caps, UInt64(k.clusters[2]))
             put2(44, caps, k.lower)
+            let position: UInt64 = headline ? 1 : i == 0 ? 2 : 3
+            let evidence = FeatureHash.combine(position, UInt64(k.document))
+            put(45, k.document == 0 ? 0 : evidence)
+            put2(46, k.document == 0 ? 0 : evidence, k.shape)
         }
     }
 }

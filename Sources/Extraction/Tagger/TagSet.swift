@@ -10,6 +10,7 @@ public enum TagSet {
     /// The entity type of type index `t`.
     public static let types: [EntityType] = [.person, .organization, .location, .other]
 
+    /// The `O` tag: outside any entity.
     public static let outside: UInt8 = 0
 
     /// The tag for `part` (0 B, 1 I, 2 L, 3 U) of type index `type`.

@@ -1,10 +1,11 @@
 /// The model file format, little-endian:
-/// magic `NEWSDTG1`; UInt32 bucket bits, tag count, feature count; Float32 scale, confidence
+/// magic `NEWSDTG4`; UInt32 bucket bits, tag count, feature count; Float32 scale, confidence
 /// scale; `(tags + 1) * tags` Float32 transitions; UInt32 cluster count and that many (UInt64 form
-/// key, 4 × UInt16 cluster ids); `(2^bits + 1) * 16` Int16 weights
+/// key, 4 × UInt16 cluster ids); UInt32 count of words with precomputed scores, their UInt64 form
+/// keys, and their `WordScoreTable.parts * 16` Int32 scores each; `(2^bits + 1) * 16` Int16 weights
 /// (tags 1–16; `O` is zero).
 extension TaggerModel {
-    static let magic: [UInt8] = Array("NEWSDTG1".utf8)
+    static let magic: [UInt8] = Array("NEWSDTG4".utf8)
 
     /// Why model bytes could not be read.
     public struct FormatError: Error, CustomStringConvertible {
@@ -27,6 +28,10 @@ extension TaggerModel {
             put(e.key.littleEndian)
             for l in 0..<4 { put(e.clusters[l].littleEndian) }
         }
+        put(UInt32(wordScores.count).littleEndian)
+        for key in wordScores.words { put(key.littleEndian) }
+        // Little-endian host, as the file (see the weights below).
+        out.append(contentsOf: UnsafeRawBufferPointer(wordScores.scores))
         out.reserveCapacity(out.count + weights.values.count * 2)
         out.append(contentsOf: UnsafeRawBufferPointer(weights.values))
         return out
@@ -59,12 +64,25 @@ extension TaggerModel {
         let clusterCount = Int(try take(UInt32.self))
         var entries: [(key: UInt64, clusters: SIMD4<UInt16>)] = []
         entries.reserveCapacity(clusterCount)
+        guard offset + clusterCount * 16 <= bytes.count else { throw FormatError(description: "model file is truncated") }
         for _ in 0..<clusterCount {
-            let key = try take(UInt64.self)
-            var c = SIMD4<UInt16>.zero
-            for l in 0..<4 { c[l] = try take(UInt16.self) }
+            let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let c = bytes.loadUnaligned(fromByteOffset: offset + 8, as: SIMD4<UInt16>.self)
             entries.append((key, c))
+            offset += 16
         }
+        let wordCount = Int(try take(UInt32.self))
+        var words: [UInt64] = []
+        words.reserveCapacity(wordCount)
+        for _ in 0..<wordCount { words.append(try take(UInt64.self)) }
+        let scoreCount = wordCount * WordScoreTable.parts
+        guard offset + scoreCount * 64 <= bytes.count else { throw FormatError(description: "model file is truncated") }
+        let scoreStart = offset
+        let scores = [SIMD16<Int32>](unsafeUninitializedCapacity: scoreCount) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[scoreStart..<(scoreStart + scoreCount * 64)]))
+            initialized = scoreCount
+        }
+        offset += scoreCount * 64
         let rows = (1 << bits) + 1
         guard bytes.count - offset == rows * WeightTable.width * 2 else {
             throw FormatError(description: "model file has \(bytes.count - offset) weight bytes, expected \(rows * WeightTable.width * 2)")
@@ -75,6 +93,7 @@ extension TaggerModel {
             UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start...]))
         }
         self.init(bucketBits: bits, weights: weights, scale: scale, transitions: transitions,
-                  clusters: WordClusterTable(entries: entries), confidenceScale: confidenceScale)
+                  clusters: WordClusterTable(entries: entries), confidenceScale: confidenceScale,
+                  wordScores: WordScoreTable(words: words, scores: scores))
     }
 }

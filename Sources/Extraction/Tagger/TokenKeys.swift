@@ -14,11 +14,14 @@ public struct TokenKeys: Sendable {
     public var titleForm: UInt64 = 0
     /// Cluster ids at the coarse, middle and fine levels (0: unknown word).
     public var clusters: SIMD4<UInt16> = .zero
+    /// Document evidence for a capitalised token (see `DocumentEvidence`); 0 for other tokens.
+    public var document: UInt8 = 0
     public var isAllCaps = false
     public var isCapitalized = false
     public var letters: UInt16 = 0
     public var uppercase: UInt16 = 0
 
+    /// Keys of no token (all zero), for filling buffers.
     public init() {}
 
     /// The keys of the token at `range` of `scalars`, with clusters from `table`.
@@ -32,8 +35,8 @@ public struct TokenKeys: Sendable {
         var letters = 0, upper = 0
         for i in range {
             let c = scalars[i]
-            let v = c.value
-            let lv = FeatureHash.lower(c)
+            let v = FeatureHash.normalized(c.value)
+            let lv = v == c.value ? FeatureHash.lower(c) : v
             form = FeatureHash.step(form, v)
             lower = FeatureHash.step(lower, lv)
             title = FeatureHash.step(title, n == 0 ? v : lv)
@@ -66,7 +69,8 @@ public struct TokenKeys: Sendable {
         var k = 0
         var i = range.upperBound - 1
         while k < 4 && i >= range.lowerBound {
-            h = FeatureHash.step(h, FeatureHash.lower(scalars[i]))
+            let v = FeatureHash.normalized(scalars[i].value)
+            h = FeatureHash.step(h, v == scalars[i].value ? FeatureHash.lower(scalars[i]) : v)
             suffix[k] = FeatureHash.mix(h)
             k += 1
             i -= 1

@@ -71,13 +71,13 @@ public enum SentenceSplitter {
         }
     }
 
-    /// Whether token `t` closes what the previous token ended: `”`, `)`, or a straight quote that
-    /// touches it (`."` closes; `. "` opens the next sentence).
+    /// Whether token `t` closes what the previous token ended: `”`, `)`, or a straight (or
+    /// mistyped opening) quote that touches it (`."` closes; `. "` opens the next sentence).
     private static func isCloser(_ t: Token, after previous: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         guard t.kind == .punctuation, t.end - t.start == 1 else { return false }
         switch scalars[Int(t.start)] {
         case "\u{201D}", "\u{2019}", ")", "]", "\u{00BB}", "\u{300D}", "\u{300F}", "\u{FF09}": return true
-        case "\"", "'": return t.start == previous.end
+        case "\"", "'", "\u{201C}", "\u{2018}": return t.start == previous.end
         default: return false
         }
     }
@@ -105,7 +105,7 @@ public enum SentenceSplitter {
 
 /// Capitalised words that usually open a sentence; after "U.S." or "Inc." they mark its end.
 enum SentenceStarters {
-    private static let words: Set<String> = [
+    private static let words: Set<UInt64> = Set([
         "the", "a", "an", "it", "its", "it's", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
         "my", "your", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet", "in", "on",
         "at", "for", "with", "from", "by", "after", "before", "when", "while", "if", "as", "since", "although",
@@ -114,12 +114,10 @@ enum SentenceStarters {
         "no", "not", "what", "who", "why", "how", "where", "which", "during", "despite", "according", "until", "about",
         "officials", "critics", "analysts", "experts", "such", "even", "only", "just", "instead", "indeed", "yes",
         "mr.", "mrs.", "ms.", "dr.", "several", "few", "under", "over", "among", "earlier", "later",
-    ]
+    ].compactMap(LatinKey.of))
 
     static func contains(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        guard range.count <= 12 else { return false }
-        var s = ""
-        for c in scalars[range] { s.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
-        return words.contains(s)
+        guard let key = LatinKey.of(scalars, range) else { return false }
+        return words.contains(key)
     }
 }

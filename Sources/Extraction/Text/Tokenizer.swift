@@ -71,7 +71,10 @@ public enum Tokenizer {
         // known abbreviations (Mr., Gen., Jan.).
         if i < end, s[i] == "." {
             let length = i - start
-            if length == 1 && CharacterClass.isUppercase(s[start]) {
+            // The last hyphen-separated part: "D-N.Y." is read like "N.Y.", "D-Ore." like "Ore.".
+            var part = i
+            while part > start && s[part - 1] != "-" { part -= 1 }
+            if i - part == 1 && CharacterClass.isUppercase(s[part]) {
                 var j = i + 1
                 // U.S. / U.N. / U.S.A.: letter-dot runs.
                 while j + 1 < end, CharacterClass.isLetter(s[j]), s[j + 1] == ".",
@@ -85,7 +88,7 @@ public enum Tokenizer {
                i + 3 >= end || !CharacterClass.isLetter(s[i + 3]) {
                 return i + 3
             }
-            if Abbreviations.contains(s[start..<i]) {
+            if Abbreviations.contains(s[part..<i]) {
                 return i + 1
             }
         }
@@ -113,6 +116,7 @@ public enum Abbreviations {
     static let words: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
         "sen", "rep", "gov", "pres", "rev", "hon", "st", "jr", "sr", "messrs", "mt", "ft", "supt", "insp",
+        "sens", "reps", "govs", "gens", "atty", "msgr", "fr", "sec", "amb", "cong",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "etc", "approx", "dept", "univ", "assn",
         "ave", "blvd", "rd", "fig", "vol", "ca", "cf", "al", "e.g", "i.e", "u.s", "a.m", "p.m",
@@ -125,22 +129,23 @@ public enum Abbreviations {
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
         "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "supt", "insp", "no", "vs", "fig", "vol",
+        "sens", "reps", "govs", "gens", "atty", "msgr", "fr", "amb",
     ]
+
+    /// `words` and `titles` as `LatinKey`s, for lookups without building strings.
+    static let wordKeys = Set(words.compactMap(LatinKey.of))
+    static let titleKeys = Set(titles.compactMap(LatinKey.of))
 
     /// Whether `word` (without its full stop) is a known abbreviation.
     public static func contains(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard word.count <= 6 else { return false }
-        var s = ""
-        for c in word { s.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
-        return words.contains(s)
+        guard word.count <= 6, let key = LatinKey.of(word) else { return false }
+        return wordKeys.contains(key)
     }
 
     /// Whether `word` (without its full stop) is a title such as Mr or Gen.
     public static func isTitle(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard word.count <= 6 else { return false }
-        var s = ""
-        for c in word { s.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars) }
-        return titles.contains(s)
+        guard word.count <= 6, let key = LatinKey.of(word) else { return false }
+        return titleKeys.contains(key)
     }
 }
 

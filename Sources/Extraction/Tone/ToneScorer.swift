@@ -1,11 +1,23 @@
 /// Word valences for tone scoring (from VADER's lexicon).
 public struct ToneLexicon: Sendable {
     /// Valence per lowercase word, roughly −4…+4.
-    public var valences: [String: Float]
+    public let valences: [String: Float]
+    /// The same valences by `WordKey.hash` of the word, for lookups without building strings.
+    let byHash: [UInt64: Float]
 
     /// A lexicon of `valences`.
     public init(valences: [String: Float]) {
         self.valences = valences
+        var table: [UInt64: Float] = [:]
+        table.reserveCapacity(valences.count)
+        for (word, v) in valences where v != 0 { table[WordKey.hash(word)] = v }
+        byHash = table
+    }
+
+    /// The valence of the word with hash `hash`, or nil.
+    @inline(__always)
+    func valence(hash: UInt64) -> Float? {
+        byHash[hash]
     }
 
     public static let empty = ToneLexicon(valences: [:])
@@ -50,12 +62,12 @@ public struct ToneScorer: Sendable {
                 }
                 words += 1
                 if sinceNegator < Int.max { sinceNegator += 1 }
-                let key = WordKey.key(doc.scalars, token.range)
-                if ToneScorer.isNegator(key) {
+                let hash = WordKey.hash(doc.scalars, token.range)
+                if ToneScorer.negators.contains(hash) || endsWithNot(doc.scalars, token.range) {
                     sinceNegator = 0
                     continue
                 }
-                guard let valence = lexicon.valences[key], valence != 0 else { continue }
+                guard let valence = lexicon.valence(hash: hash) else { continue }
                 let flipped = sinceNegator <= ToneScorer.negationWindow
                 if (valence > 0) != flipped { positive += 1 } else { negative += 1 }
             }
@@ -70,15 +82,17 @@ public struct ToneScorer: Sendable {
         (x * 10_000).rounded() / 10_000
     }
 
-    /// Words that flip the valence of the few words after them (after VADER's negation list).
-    static func isNegator(_ key: String) -> Bool {
-        if negators.contains(key) { return true }
-        return key.hasSuffix("n't")
+    /// Whether the word ends in `n't` (`don't`, `isn’t`).
+    @inline(__always)
+    private func endsWithNot(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        r.count >= 4 && (s[r.upperBound - 1] == "t" || s[r.upperBound - 1] == "T")
+            && CharacterClass.isApostrophe(s[r.upperBound - 2]) && (s[r.upperBound - 3] == "n" || s[r.upperBound - 3] == "N")
     }
 
-    static let negators: Set<String> = [
+    /// Words that flip the valence of the few words after them (after VADER's negation list).
+    static let negators: Set<UInt64> = Set([
         "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without",
         "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont",
         "wouldnt", "shouldnt", "couldnt", "hasnt", "havent", "hadnt", "aint", "rarely", "seldom", "hardly",
-    ]
+    ].map(WordKey.hash))
 }

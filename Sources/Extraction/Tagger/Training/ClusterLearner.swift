@@ -13,6 +13,7 @@ public struct ClusterLearner: Sendable {
     public var iterations = 12
     public var seed: UInt64 = 2_003
 
+    /// A learner with the default settings and no text yet.
     public init() {}
 
     private var ids: [String: Int32] = [:]

@@ -12,7 +12,8 @@ public struct EncodedSentence: Sendable {
     /// The training sentences of a document with gold tags for all of `doc.tokens`; tags are
     /// re-encoded per sentence, so a gold span that a sentence boundary cuts stays well formed.
     public static func sentences(of doc: Document, tags: [UInt8], clusters: WordClusterTable, bucketBits: Int) -> [EncodedSentence] {
-        let keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: clusters) }
+        var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: clusters) }
+        DocumentEvidence.annotate(&keys, sentences: doc.sentences)
         let F = FeatureTemplates.count
         var result: [EncodedSentence] = []
         for sentence in doc.sentences where !sentence.tokens.isEmpty {
@@ -151,6 +152,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A generator starting from `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -4,6 +4,7 @@ public struct SpanScore: Sendable {
     public var falsePositives = [Int](repeating: 0, count: TagSet.typeCount)
     public var falseNegatives = [Int](repeating: 0, count: TagSet.typeCount)
 
+    /// A score with nothing counted yet.
     public init() {}
 
     /// Counts one document's predicted spans against its gold spans.

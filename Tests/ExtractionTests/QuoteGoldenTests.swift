@@ -1,0 +1,55 @@
+import Extraction
+import NewsdTestKit
+import Testing
+
+/// Golden tests on the sample article (`../shared/data/seed/beijing-summit.txt`).
+@Suite struct QuoteGoldenTests {
+    static func sampleQuotes() -> (text: String, quotes: [Quote])? {
+        guard let bytes = SharedData.sampleArticle(), let text = String(bytes: bytes, encoding: .utf8),
+              let article = TestExtractor.extract(text) else { return nil }
+        return (text, article.quotes)
+    }
+
+    /// Whether `quote` is Putin's: linked to his entity.
+    static func isPutin(_ q: Quote) -> Bool {
+        q.speaker == "Vladimir Putin" && q.speakerEntity != nil
+    }
+
+    @Test func quotesAfterPutinSaidArePutins() throws {
+        guard let (_, quotes) = Self.sampleQuotes() else {
+            print(SharedData.absentMessage)
+            return
+        }
+        let direct = quotes.filter { $0.kind == .direct }
+        for prefix in ["We appreciate the initiative", "the situation in Ukraine", "but such negotiations",
+                       "lay the groundwork", "unprecedented level of strategic partnership"] {
+            let q = try #require(direct.first { $0.text.hasPrefix(prefix) }, "no quote \(prefix)")
+            #expect(Self.isPutin(q), "\(prefix): \(q.speaker ?? "nil")")
+        }
+        let according = try #require(direct.first { $0.text.hasPrefix("lay the groundwork") })
+        #expect(according.cue?.lowercased() == "according to")
+    }
+
+    @Test func xiAndZelenskyyQuotes() throws {
+        guard let (_, quotes) = Self.sampleQuotes() else {
+            print(SharedData.absentMessage)
+            return
+        }
+        let xi = try #require(quotes.first { $0.text.hasPrefix("I and President Putin agree") })
+        #expect(xi.speaker == "Xi Jinping")
+        #expect(xi.speakerEntity != nil)
+        let zelenskyy = try #require(quotes.first { $0.text == "to Europe, and to the United States" })
+        #expect(zelenskyy.speaker == "Volodymyr Zelenskyy")
+        #expect(zelenskyy.speakerEntity != nil)
+        #expect(zelenskyy.speakerMention?.text == "the head of Ukraine")
+    }
+
+    @Test func noLimitsIsNotAQuote() throws {
+        guard let (text, quotes) = Self.sampleQuotes() else {
+            print(SharedData.absentMessage)
+            return
+        }
+        #expect(text.contains("no-limits"))
+        #expect(!quotes.contains { $0.text.contains("no-limits") || $0.text.contains("no limits") })
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs into a temporary DESTDIR and checks the tree a package or `make install` lays out,
+# then verifies the systemd unit and reports its exposure score. Usage: scripts/check-install.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+make --no-print-directory install DESTDIR="$dest" PREFIX=/usr/local >/dev/null
+expected=(
+  usr/local/bin/newsd
+  usr/local/share/newsd/data/README.md
+  usr/local/share/man/man1/newsd.1
+  usr/local/share/bash-completion/completions/newsd
+  usr/local/share/zsh/site-functions/_newsd
+  usr/local/share/fish/vendor_completions.d/newsd.fish
+  usr/local/lib/systemd/system/newsd.service
+  usr/local/lib/sysusers.d/newsd.conf
+  usr/local/lib/tmpfiles.d/newsd.conf
+  etc/newsd/newsd.toml
+)
+missing=0
+for f in "${expected[@]}"; do
+  if [ -e "$dest/$f" ]; then echo "ok      /$f"; else echo "MISSING /$f"; missing=1; fi
+done
+grep -q "ExecStart=/usr/local/bin/newsd run --config /etc/newsd/newsd.toml" "$dest/usr/local/lib/systemd/system/newsd.service" \
+  || { echo "the unit does not point at the installed binary"; missing=1; }
+# The installed binary finds its data beside it and extracts an article.
+printf 'Council approves budget\nThe council in Berlin approved the budget on Tuesday, officials said.\n' > "$dest/a.txt"
+"$dest/usr/local/bin/newsd" extract "$dest/a.txt" | grep -q '"schema":"newsd.article/1"' \
+  || { echo "the installed binary cannot extract"; missing=1; }
+if command -v systemd-analyze >/dev/null; then
+  systemd-analyze security --offline=true "$dest/usr/local/lib/systemd/system/newsd.service" 2>/dev/null | tail -1
+fi
+[ "$missing" = 0 ] && echo "install tree complete" || { echo "install tree incomplete"; exit 1; }
