@@ -64,9 +64,7 @@ struct BodyBuilder {
 
     /// The body text.
     var text: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(scalars: scalars)
     }
 }
 
@@ -76,8 +74,6 @@ extension String {
         var p = ParagraphBuffer()
         p.append(contentsOf: unicodeScalars)
         guard !p.isEmpty else { return nil }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: p.scalars)
-        return String(view)
+        return String(scalars: p.scalars)
     }
 }

@@ -103,9 +103,7 @@ enum LinePrefix {
 
     /// `s[range]` as a string.
     static func text(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s[range])
-        return String(out)
+        String(scalars: s[range])
     }
 
     /// `WASHINGTON` → `Washington`; words with full stops (`N.Y.`) or of two letters stay as they are.

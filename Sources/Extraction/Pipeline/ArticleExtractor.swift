@@ -27,9 +27,7 @@ public struct ArticleExtractor: Sendable {
         var body = read.body
         if scalars.count > input.options.maxBodyScalars {
             scalars.removeSubrange(input.options.maxBodyScalars...)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            body = String(view)
+            body = String(scalars: scalars)
             article.warnings.append("text truncated to \(input.options.maxBodyScalars) code points")
         }
         if !scalars.contains(where: { !CharacterClass.isSpace($0) }) {

@@ -26,11 +26,8 @@ public struct Document: Sendable {
     }
 
     /// The text of code points `range`.
-    @inlinable
     public func slice(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        String(scalars: scalars[range])
     }
 
     /// A record span for code points `range`.
