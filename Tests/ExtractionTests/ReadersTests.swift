@@ -168,6 +168,20 @@ import Testing
         #expect(!read.warnings.isEmpty)
     }
 
+    @Test func jsonCutInsideTheBodyKeepsTheTextBeforeTheCut() {
+        let read = ArticleReader.read(#"{"title": "Talks resume", "body": "Diplomats met in Geneva on Monday. The meeting was"#,
+                                      format: .json)
+        #expect(read.title == "Talks resume")
+        #expect(read.body == "Diplomats met in Geneva on Monday. The meeting was")
+        #expect(read.warnings.contains { $0.contains("ends inside a string") })
+    }
+
+    @Test func jsonCutInsideAKeyDropsThePartialKey() {
+        let read = ArticleReader.read(#"{"title": "Talks resume", "body": "Diplomats met.", "auth"#, format: .json)
+        #expect(read.body == "Diplomats met.")
+        #expect(read.byline.isEmpty)
+    }
+
     @Test func deeplyNestedJSONIsSkippedNotRecursed() {
         let deep = "{\"title\": \"Deep\", \"x\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
             + ", \"body\": \"Text after the nesting.\"}"

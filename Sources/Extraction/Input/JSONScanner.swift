@@ -124,8 +124,11 @@ struct JSONScanner {
                     stack.append(c == "[" ? .array([]) : .object([], pendingKey: nil))
                 }
             case "\"":
-                guard let str = scanString() else {
-                    problem = "JSON text ends inside a string: read what was complete"
+                let (str, closed) = scanString()
+                guard closed else {
+                    // A value cut short keeps the text before the cut; a key cut short is dropped.
+                    problem = "JSON text ends inside a string: kept the text before the cut"
+                    if !expectingKey { deliver(.string(str), &stack) }
                     break loop
                 }
                 if expectingKey, case .object(let m, nil)? = stack.last {
@@ -155,18 +158,22 @@ struct JSONScanner {
         }
     }
 
-    /// A string starting at the opening quote; nil when the text ends inside it.
-    private mutating func scanString() -> String? {
+    /// The string starting at the opening quote, and whether its closing quote was found (when
+    /// the text ends inside it, the string holds what came before the end).
+    private mutating func scanString() -> (String, closed: Bool) {
         i += 1
         var out = String.UnicodeScalarView()
         while i < s.count {
             let c = s[i]
             if c == "\"" {
                 i += 1
-                return String(out)
+                return (String(out), true)
             }
             if c == "\\" {
-                guard i + 1 < s.count else { return nil }
+                guard i + 1 < s.count else {
+                    i = s.count
+                    return (String(out), false)
+                }
                 let e = s[i + 1]
                 i += 2
                 switch e {
@@ -191,7 +198,7 @@ struct JSONScanner {
             out.append(c)
             i += 1
         }
-        return nil
+        return (String(out), false)
     }
 
     private mutating func hex4() -> UInt32? {
@@ -221,9 +228,7 @@ struct JSONScanner {
             i += 1
             if i - start > 64 { return nil }
         }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: s[start..<i])
-        switch String(word) {
+        switch String(scalars: s[start..<i]) {
         case "true": return .bool(true)
         case "false": return .bool(false)
         case "null": return .null
