@@ -54,6 +54,12 @@ public enum ConfigLoader {
             try summary.int("top", range: 1...1000) { config.summaryTop = $0 }
             try summary.rejectUnknown()
         }
+        try reader.table("metrics") { metrics throws(ConfigError) in
+            try metrics.string("textfile") { config.metricsTextfile = $0 }
+            try metrics.number("interval_s", range: 0...3600) { config.metricsIntervalSeconds = $0 }
+            try metrics.string("listen") { config.metricsListen = $0 }
+            try metrics.rejectUnknown()
+        }
         try reader.tables("inbox") { inbox throws(ConfigError) in
             var name: String?
             var path: String?

@@ -22,6 +22,10 @@ extension DaemonConfig {
         guard output.hasPrefix("/") else {
             throw ConfigError(file: file, key: "output", "\(output): must be an absolute path")
         }
+        if !metricsTextfile.isEmpty && !metricsTextfile.hasPrefix("/") {
+            throw ConfigError(file: file, key: "metrics.textfile", "\(metricsTextfile): must be an absolute path")
+        }
+        _ = try metricsEndpoint(file: file)
         let outputs = [("output", outputURL.path), ("processed_dir", processedURL.path), ("failed_dir", failedURL.path)]
         for inbox in inboxes {
             // The output folders must not lie inside an inbox, and an inbox must not lie inside the
@@ -30,6 +34,16 @@ extension DaemonConfig {
                 throw ConfigError(file: file, key: key, "\(path) overlaps inbox \"\(inbox.name)\" (\(inbox.path)): processed files would feed back into the inbox")
             }
         }
+    }
+
+    /// The loopback address and port of `metrics.listen`; nil when nothing is served.
+    public func metricsEndpoint(file: String?) throws(ConfigError) -> LoopbackEndpoint? {
+        guard !metricsListen.isEmpty else { return nil }
+        guard let endpoint = LoopbackEndpoint(metricsListen) else {
+            throw ConfigError(file: file, key: "metrics.listen",
+                              "\(metricsListen): must be a loopback address and port, such as 127.0.0.1:9464 or [::1]:9464")
+        }
+        return endpoint
     }
 
     /// Whether `path` is `folder` or lies below it (after resolving symlinks of existing parts).

@@ -60,6 +60,13 @@ public struct DaemonConfig: Sendable, Equatable {
     public var summaryIntervalSeconds = 5.0
     /// Entries in each "top" list of the summary.
     public var summaryTop = 10
+    /// Where the Prometheus text exposition is written for node_exporter's textfile collector;
+    /// empty means `<output>/newsd.prom`.
+    public var metricsTextfile = ""
+    /// Seconds between rewrites of the metrics file; 0 writes none.
+    public var metricsIntervalSeconds = 15.0
+    /// `host:port` on a loopback address where `/metrics` is served; empty serves nothing.
+    public var metricsListen = ""
 
     /// The defaults.
     public init() {}
@@ -72,6 +79,12 @@ public struct DaemonConfig: Sendable, Equatable {
 
     public var processedURL: URL {
         processedDir.isEmpty ? outputURL.appendingPathComponent("processed") : URL(fileURLWithPath: processedDir)
+    }
+
+    /// The metrics file's path, or nil when none is written.
+    public var metricsTextfilePath: String? {
+        guard metricsIntervalSeconds > 0 else { return nil }
+        return metricsTextfile.isEmpty ? outputURL.appendingPathComponent("newsd.prom").path : metricsTextfile
     }
 
     public var failedURL: URL {

@@ -56,14 +56,39 @@ public final class NewsDaemon: @unchecked Sendable {
         let intake = Intake(capacity: config.queueCapacity, settleSeconds: Double(config.settleMilliseconds) / 1000,
                             rememberKept: config.after == .keep)
         summary.queueDepth = { intake.depth }
+        let metrics = DaemonMetrics()
+        metrics.startTime.record(SystemCalls.now())
         let disposer = InputDisposer(after: config.after, processedRoot: config.processedURL.path, failedRoot: config.failedURL.path)
-        let sink = try RecordSink(directory: output, ledger: ledger, disposer: disposer, summary: summary, logger: logger)
+        let sink = try RecordSink(directory: output, ledger: ledger, disposer: disposer, summary: summary, metrics: metrics,
+                                  logger: logger)
         let processor = ArticleProcessor(extractor: extractor, ledger: ledger, journal: journal, maxFileBytes: config.maxFileBytes,
                                          options: ExtractionOptions(includeText: config.includeText, maxBodyScalars: config.maxTextCodePoints))
         let pool = WorkerPool(workers: config.effectiveWorkers, intake: intake, processor: processor, sink: sink,
                               keepInputs: config.after == .keep)
         let filter = InboxFilter(include: config.include, exclude: config.exclude)
         let scanner = InboxScanner(intake: intake, filter: filter, logger: logger)
+        let watcher = once ? nil : InotifyWatcher(inboxes: config.inboxes, filter: filter, scanner: scanner, logger: logger)
+        let renderMetrics: @Sendable () -> [UInt8] = {
+            metrics.queueDepth.record(intake.depth)
+            metrics.watches.record(watcher?.watchCount ?? 0)
+            return metrics.exposition()
+        }
+        let metricsFile = config.metricsTextfilePath
+        let writeMetrics = { [logger] in
+            guard let metricsFile else { return }
+            do {
+                try AtomicFile.write(renderMetrics(), to: metricsFile, mode: 0o644)
+            } catch {
+                logger.error("cannot write the metrics file", metadata: ["file.path": "\(metricsFile)", "error": "\(error)"])
+            }
+        }
+        var server: MetricsServer?
+        if let endpoint = try config.metricsEndpoint(file: configFile) {
+            let s = MetricsServer(endpoint: endpoint, logger: logger, render: renderMetrics)
+            try s.start()
+            server = s
+            logger.info("serving metrics", metadata: ["metrics.url": "http://\(endpoint)/metrics"])
+        }
 
         pool.start()
         summary.start(interval: config.summaryIntervalSeconds)
@@ -82,7 +107,7 @@ public final class NewsDaemon: @unchecked Sendable {
         } else {
             let watchdogInterval = ServiceNotifier.watchdogInterval()
             let health = PipelineHealth(tolerance: max(10, (watchdogInterval ?? 15) * 2))
-            let watcher = InotifyWatcher(inboxes: config.inboxes, filter: filter, scanner: scanner, logger: logger)
+            guard let watcher else { preconditionFailure("a watching daemon has a watcher") }
             let inboxCount = config.inboxes.count
             watcher.onWatching = { ServiceNotifier.ready(status: "watching \(inboxCount) inbox(es); scanning the backlog") }
             watcher.onHeartbeat = { health.watcherAlive() }
@@ -90,6 +115,7 @@ public final class NewsDaemon: @unchecked Sendable {
             try watcher.start()
             var lastRescan = SystemCalls.monotonic()
             var lastWatchdog = 0.0
+            var lastMetrics = 0.0
             var lastUnhealthyLog = 0.0
             let tick = min(1, watchdogInterval ?? 1)
             while true {
@@ -110,6 +136,10 @@ public final class NewsDaemon: @unchecked Sendable {
                 if config.rescanIntervalSeconds > 0, now - lastRescan >= Double(config.rescanIntervalSeconds) {
                     watcher.requestRescan(reason: "periodic")
                     lastRescan = now
+                }
+                if now - lastMetrics >= config.metricsIntervalSeconds {
+                    writeMetrics()
+                    lastMetrics = now
                 }
                 let totals = summary.snapshot()
                 ServiceNotifier.status("queued \(intake.depth), done \(totals.articles), duplicates \(totals.duplicates), failed \(totals.failures)")
@@ -137,6 +167,8 @@ public final class NewsDaemon: @unchecked Sendable {
         }
         sink.drain()
         summary.stop()
+        writeMetrics()
+        server?.stop()
         let totals = summary.snapshot()
         logger.info("newsd stopped", metadata: ["articles": "\(totals.articles)", "failures": "\(totals.failures)",
                                                  "duplicates": "\(totals.duplicates)"])

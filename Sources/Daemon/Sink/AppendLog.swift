@@ -8,11 +8,14 @@ import Foundation
 final class AppendLog: @unchecked Sendable {
     // @unchecked: used only from the sink's serial queue (and at start-up, before it runs).
     let path: String
+    private let mode: mode_t
     private var fd: Int32 = -1
     private var size = 0
 
-    init(path: String) throws(SystemError) {
+    /// The log at `path`, created with `mode` if it does not exist.
+    init(path: String, mode: mode_t = 0o640) throws(SystemError) {
         self.path = path
+        self.mode = mode
         try open()
     }
 
@@ -21,7 +24,7 @@ final class AppendLog: @unchecked Sendable {
     }
 
     private func open() throws(SystemError) {
-        let newFD = try SystemCalls.openForAppending(path)
+        let newFD = try SystemCalls.openForAppending(path, mode: mode)
         if fd >= 0 { SystemCalls.close(fd) }
         fd = newFD
         size = try SystemCalls.fstat(fd, path: path).size

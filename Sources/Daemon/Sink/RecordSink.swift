@@ -23,6 +23,7 @@ final class RecordSink: @unchecked Sendable {
     private let ledger: Ledger
     private let disposer: InputDisposer
     private let summary: SummaryReporter
+    private let metrics: DaemonMetrics
     private let logger: Logger
     private var pending: [Submission] = []
     private var flushScheduled = false
@@ -30,13 +31,15 @@ final class RecordSink: @unchecked Sendable {
     private var stopping = false
     private static let maxBatch = 256
 
-    init(directory: String, ledger: Ledger, disposer: InputDisposer, summary: SummaryReporter, logger: Logger) throws(SystemError) {
+    init(directory: String, ledger: Ledger, disposer: InputDisposer, summary: SummaryReporter, metrics: DaemonMetrics,
+         logger: Logger) throws(SystemError) {
         self.directory = directory
         records = try AppendLog(path: directory + "/records.jsonl")
         errors = try AppendLog(path: directory + "/errors.jsonl")
         self.ledger = ledger
         self.disposer = disposer
         self.summary = summary
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -143,12 +146,15 @@ final class RecordSink: @unchecked Sendable {
                 case .recorded(let entry, let destination):
                     try disposer.disposeProcessed(s.job, to: destination)
                     summary.recorded(entry)
+                    metrics.recorded(entry)
                     logger.debug("recorded", metadata: fields.merging(["record.id": "\(entry.id)"]) { a, _ in a })
                 case .duplicate(let destination):
                     try disposer.disposeProcessed(s.job, to: destination)
                     summary.duplicate()
+                    metrics.duplicates.increment()
                     logger.info("duplicate content, no new record", metadata: fields)
                 case .failed(let failure, let destination):
+                    metrics.failed(failure.reason)
                     if let destination { try disposer.move(s.job.path, to: destination) }
                     summary.failed(SummaryError(at: now, path: s.job.path, reason: failure.reason.rawValue, detail: failure.detail))
                     logger.warning("no record: \(failure.detail)", metadata: fields.merging([

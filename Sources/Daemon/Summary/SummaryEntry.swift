@@ -8,6 +8,8 @@ struct SummaryEntry: Sendable {
     var title: String?
     var inbox: String
     var words: Int
+    /// Size of the input file.
+    var bytes: Int
     var quotes: Int
     var people: [String]
     var organizations: [String]
@@ -25,6 +27,7 @@ struct SummaryEntry: Sendable {
         title = a.title ?? a.summary.first.map { String($0.prefix(120)) }
         inbox = record.source.inbox
         words = a.stats.words
+        bytes = record.source.bytes
         quotes = a.quotes.count
         people = Self.names(a.entities, .person)
         organizations = Self.names(a.entities, .organization)
@@ -45,6 +48,7 @@ struct SummaryEntry: Sendable {
         title = json["title"] as? String
         inbox = (json["source"] as? [String: Any])?["inbox"] as? String ?? ""
         words = (json["stats"] as? [String: Any])?["words"] as? Int ?? 0
+        bytes = (json["source"] as? [String: Any])?["bytes"] as? Int ?? 0
         let quoteList = json["quotes"] as? [[String: Any]] ?? []
         quotes = quoteList.count
         let entities = json["entities"] as? [[String: Any]] ?? []

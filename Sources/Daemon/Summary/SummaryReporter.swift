@@ -99,22 +99,13 @@ final class SummaryReporter: @unchecked Sendable {
         window.expire(now: now)
         let report = SummaryReport(window: window, totals: totals, top: top, now: now, startedAt: startedAt, queueDepth: queueDepth())
         do {
-            try Self.writeAtomically(report.json(), to: outputDirectory + "/summary.json")
-            try Self.writeAtomically(Array(report.markdown().utf8), to: outputDirectory + "/summary.md")
-            try Self.writeAtomically(Array(report.html().utf8), to: outputDirectory + "/summary.html")
+            try AtomicFile.write(report.json(), to: outputDirectory + "/summary.json")
+            try AtomicFile.write(Array(report.markdown().utf8), to: outputDirectory + "/summary.md")
+            try AtomicFile.write(Array(report.html().utf8), to: outputDirectory + "/summary.html")
         } catch {
             changed = true
             logger.error("cannot write the summary", metadata: ["dir.path": "\(outputDirectory)", "error": "\(error)"])
         }
-    }
-
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SystemError) {
-        let temporary = path + ".tmp"
-        try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
-        try? SystemCalls.unlink(temporary)
-        let log = try AppendLog(path: temporary)
-        try log.append(bytes, durable: true)
-        try SystemCalls.rename(temporary, path)
     }
 
     /// The window as records.jsonl and errors.jsonl in `outputDirectory` describe it at `now`.

@@ -18,6 +18,7 @@ final class InotifyWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Request] = []
     private var stopRequested = false
+    private var publishedWatchCount = 0
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
     /// Watched directory paths (with no trailing slash) → their inbox.
@@ -72,6 +73,9 @@ final class InotifyWatcher: @unchecked Sendable {
 
     private var shouldStop: Bool { lock.withLock { stopRequested } }
 
+    /// Folders watched, as of the last turn of the event loop.
+    var watchCount: Int { lock.withLock { publishedWatchCount } }
+
     private func loop() {
         // First set every watch, then offer the backlog: a file written meanwhile raises an event.
         rescanAll(reason: "start-up", offerFiles: false)
@@ -89,6 +93,7 @@ final class InotifyWatcher: @unchecked Sendable {
                 }
             }
             let requests = lock.withLock { () -> [Request] in
+                publishedWatchCount = watched.count
                 defer { pending.removeAll() }
                 return pending
             }

@@ -15,7 +15,7 @@ enum JobOutcome: Sendable {
 /// Why an input produced no record.
 struct InputFailure: Error, Sendable {
     /// The stable reason codes of `errors.jsonl`.
-    enum Reason: String, Sendable {
+    enum Reason: String, Sendable, CaseIterable {
         case tooLarge = "too-large"
         case binary
         case unreadable
