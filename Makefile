@@ -3,7 +3,9 @@
 #   make test      install what is missing, run the whole test suite
 #   make bench     newsd against a Python inotify + spaCy daemon (BENCH_ARGS=--quick)
 #   make install   PREFIX=/usr/local DESTDIR=  (binary, data, config, systemd unit, user)
+#   make deb       a Debian package in .build/ (apt install ./.build/newsd_*.deb)
 
+VERSION     ?= 0.1.0
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 SYSCONFDIR  ?= /etc
@@ -17,10 +19,10 @@ SWIFTFLAGS  ?=
 APT_PACKAGES := libinotifytools0-dev inotify-tools python3
 # Only the tests need these: chromium renders summary.html to a screenshot.
 TEST_APT_PACKAGES := chromium
-RELEASE_BIN := .build/release/newsd
+RELEASE_BIN ?= .build/release/newsd
 RESOURCES   := Sources/ExtractionData/Data
 
-.PHONY: all deps test-deps apt-install generated build release run test install uninstall clean bench
+.PHONY: all deps test-deps apt-install generated build release run test install uninstall deb clean bench
 
 all: release
 
@@ -98,6 +100,10 @@ uninstall:
 	  $(DESTDIR)$(SYSUSERSDIR)/newsd.conf $(DESTDIR)$(TMPFILESDIR)/newsd.conf
 	rm -rf $(DESTDIR)$(DATADIR)
 	@echo "kept $(SYSCONFDIR)/newsd and /var/lib/newsd (configuration and records)"
+
+# A Debian package built with dpkg-deb, the Swift runtime linked in statically.
+deb: deps
+	VERSION=$(VERSION) scripts/make-deb.sh .build
 
 clean:
 	rm -rf .build var

@@ -29,6 +29,12 @@ printf 'Council approves budget\nThe council in Berlin approved the budget on Tu
 "$dest/usr/local/bin/newsd" extract "$dest/a.txt" | grep -q '"schema":"newsd.article/1"' \
   || { echo "the installed binary cannot extract"; missing=1; }
 if command -v systemd-analyze >/dev/null; then
+  # verify needs the ExecStart binary at its path: check a copy of the unit that points into DESTDIR.
+  # (--man=no: the man page is checked above; `man` cannot find it inside DESTDIR.)
+  mkdir -p "$dest/verify"
+  sed "s|/usr/local/bin/newsd|$dest/usr/local/bin/newsd|" "$dest/usr/local/lib/systemd/system/newsd.service" > "$dest/verify/newsd.service"
+  if systemd-analyze verify --man=no "$dest/verify/newsd.service"; then echo "systemd-analyze verify: clean"
+  else echo "systemd-analyze verify: problems above"; missing=1; fi
   systemd-analyze security --offline=true "$dest/usr/local/lib/systemd/system/newsd.service" 2>/dev/null | tail -1
 fi
 [ "$missing" = 0 ] && echo "install tree complete" || { echo "install tree incomplete"; exit 1; }
