@@ -26,6 +26,42 @@ import Testing
         #expect(window.top(.people, 3).map(\.name) == ["Putin", "Zelenskyy"])
     }
 
+    @Test func aBurstOfArticlesCostsBoundedMemoryAndKeepsItsLeaders() {
+        var window = SummaryWindow(windowSeconds: 86_400)
+        let articles = 50_000
+        for n in 0..<articles {
+            // Every article names someone new; every tenth names Putin too.
+            window.add(entry(at: 1_000_000 + Double(n) / 100, people: n % 10 == 0 ? ["Putin", "Person \(n)"] : ["Person \(n)"]))
+        }
+        #expect(window.articleCount == articles)
+        #expect(window.nameCount <= 2 * SummaryWindow.maxNamesPerSlot, "names kept: \(window.nameCount)")
+        let leader = window.top(.people, 1).first
+        #expect(leader?.name == "Putin")
+        // Each thinning step costs every name one count; a step comes at most once per
+        // maxNamesPerSlot new names.
+        #expect((leader?.articles ?? 0) >= articles / 10 - articles / SummaryWindow.maxNamesPerSlot)
+        #expect((leader?.articles ?? 0) <= articles / 10)
+    }
+
+    @Test func latestStaysNewestWhateverTheOrderOfArrival() {
+        var window = SummaryWindow(windowSeconds: 3600)
+        for t in [5.0, 1, 30, 2, 20, 10].map({ 10_000 + $0 }) { window.add(entry(at: t, people: [])) }
+        #expect(window.latest.map(\.at) == [1, 2, 5, 10, 20, 30].map { 10_000 + $0 })
+        for t in 0..<40 { window.add(entry(at: 20_000 + Double(t), people: [])) }
+        #expect(window.latest.count == SummaryWindow.latestCapacity)
+        #expect(window.latest.last?.at == 20_039)
+        window.expire(now: 20_039 + 3600 - 30)
+        #expect(window.latest.allSatisfy { $0.at >= 20_009 }, "what left the window is no longer latest")
+    }
+
+    @Test func articlesPerHourAndRecentRate() {
+        var window = SummaryWindow(windowSeconds: 86_400)
+        let now = 1_000_000.0
+        for age in [10.0, 20, 700, 3_700, 3_800, 7_300] { window.add(entry(at: now - age, people: [])) }
+        #expect(window.articlesPerHour(now: now, hours: 3) == [1, 2, 3])
+        #expect(window.articles(since: now - 600) == 2)
+    }
+
     @Test func markdownEscapesArticleText() {
         #expect(Markdown.escape("<script>alert(1)</script> *x*\n# y") == "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\# y")
     }

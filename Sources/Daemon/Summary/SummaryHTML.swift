@@ -38,11 +38,11 @@ extension SummaryReport {
             page += "<section><h2>\(title)</h2>\(barChart(window.top(category, top), colour: colour))</section>"
         }
         page += "</div>\n<h2>Latest headlines</h2>\n<table>"
-        for e in window.liveEntries.suffix(15).reversed() {
+        for e in window.latest.suffix(15).reversed() {
             page += "<tr><td class=\"muted\">\(Timestamp.rfc3339(e.at, fractional: false))</td><td>\(HTML.escape(e.title ?? "(untitled)"))</td><td class=\"muted\">\(HTML.escape(e.inbox))</td></tr>"
         }
         page += "</table>\n<h2>Recent errors</h2>\n<table>"
-        for e in window.liveErrors.suffix(10).reversed() {
+        for e in window.latestErrors.suffix(10).reversed() {
             page += "<tr><td class=\"muted\">\(Timestamp.rfc3339(e.at, fractional: false))</td><td class=\"reason\">\(HTML.escape(e.reason))</td><td>\(HTML.escape(e.path))<br><span class=\"muted\">\(HTML.escape(e.detail))</span></td></tr>"
         }
         if window.errorCount == 0 { page += "<tr><td class=\"muted\">none</td></tr>" }
@@ -77,11 +77,7 @@ extension SummaryReport {
     /// Articles per hour over the window, oldest left.
     private func timeline() -> String {
         let hours = max(1, Int((window.windowSeconds / 3600).rounded(.up)))
-        var counts = [Int](repeating: 0, count: hours)
-        for e in window.liveEntries {
-            let age = Int((now - e.at) / 3600)
-            if age >= 0 && age < hours { counts[hours - 1 - age] += 1 }
-        }
+        let counts = window.articlesPerHour(now: now, hours: hours)
         let maxCount = max(1, counts.max() ?? 1)
         let width = 960, height = 120, barWidth = max(2, width / hours - 2)
         var svg = "<svg role=\"img\" width=\"\(width)\" height=\"\(height + 20)\" xmlns=\"http://www.w3.org/2000/svg\">"

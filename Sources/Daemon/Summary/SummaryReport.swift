@@ -14,9 +14,7 @@ struct SummaryReport {
 
     /// Articles per minute over the last 10 minutes of the window.
     private var recentRate: Double {
-        let since = now - 600
-        let n = window.liveEntries.reversed().prefix { $0.at >= since }.count
-        return Double(n) / 10
+        Double(window.articles(since: now - 600)) / 10
     }
 
     func json() -> [UInt8] {
@@ -61,7 +59,7 @@ struct SummaryReport {
             }
             w.key("latest")
             w.array { w in
-                for e in window.liveEntries.suffix(10).reversed() {
+                for e in window.latest.suffix(10).reversed() {
                     w.object { w in
                         w.field("at", Timestamp.rfc3339(e.at))
                         w.field("id", e.id)
@@ -72,7 +70,7 @@ struct SummaryReport {
             }
             w.key("recent_errors")
             w.array { w in
-                for e in window.liveErrors.suffix(10).reversed() {
+                for e in window.latestErrors.suffix(10).reversed() {
                     w.object { w in
                         w.field("at", Timestamp.rfc3339(e.at))
                         w.field("path", e.path)
@@ -125,13 +123,13 @@ struct SummaryReport {
             md += "\n"
         }
         md += "## Latest headlines\n\n"
-        let latest = window.liveEntries.suffix(10).reversed()
+        let latest = window.latest.suffix(10).reversed()
         if latest.isEmpty { md += "_none yet_\n" }
         for e in latest {
             md += "- \(Timestamp.rfc3339(e.at, fractional: false)) \(Markdown.escape(e.title ?? "(untitled)")) (`\(e.id.prefix(12))`)\n"
         }
         md += "\n## Recent errors\n\n"
-        let errors = window.liveErrors.suffix(10).reversed()
+        let errors = window.latestErrors.suffix(10).reversed()
         if errors.isEmpty { md += "_none_\n" }
         for e in errors {
             md += "- \(Timestamp.rfc3339(e.at, fractional: false)) **\(e.reason)** \(Markdown.escape(e.path)): \(Markdown.escape(e.detail))\n"

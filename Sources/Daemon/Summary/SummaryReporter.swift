@@ -112,25 +112,22 @@ final class SummaryReporter: @unchecked Sendable {
     static func readWindow(outputDirectory: String, windowSeconds: Double, now: Double) -> SummaryWindow {
         var window = SummaryWindow(windowSeconds: windowSeconds)
         let cutoff = now - windowSeconds
-        var entries: [SummaryEntry] = []
+        // Newest first; the window takes entries in any order, so nothing is held back.
         try? LineFile.forEachLineBackwards(outputDirectory + "/records.jsonl") { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let entry = SummaryEntry(json: object) else { return true }
             guard entry.at >= cutoff else { return false }
-            entries.append(entry)
+            window.add(entry)
             return true
         }
-        for entry in entries.reversed() { window.add(entry) }
-        var errors: [SummaryError] = []
         try? LineFile.forEachLineBackwards(outputDirectory + "/errors.jsonl") { line in
             guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let at = (o["at"] as? String).flatMap({ Timestamp.parse($0) }) else { return true }
             guard at >= cutoff else { return false }
-            errors.append(SummaryError(at: at, path: o["path"] as? String ?? "", reason: o["reason"] as? String ?? "",
-                                       detail: o["detail"] as? String ?? ""))
+            window.add(SummaryError(at: at, path: o["path"] as? String ?? "", reason: o["reason"] as? String ?? "",
+                                    detail: o["detail"] as? String ?? ""))
             return true
         }
-        for error in errors.reversed() { window.add(error) }
         window.expire(now: now)
         return window
     }
