@@ -1,29 +1,16 @@
 #!/usr/bin/env python3
 """Lists quote-attribution errors against PolNeAR gold, for development.
 Usage: quote_errors.py SPLIT_DIR PRED.jsonl [missed|speaker|false] [N]"""
-import json, os, re, sys, random
+import json, sys, random
+from polnear_gold import QUOTE_MARK as QM, articles, overlap
 split, predp = sys.argv[1], sys.argv[2]
 mode = sys.argv[3] if len(sys.argv) > 3 else "speaker"
 n = int(sys.argv[4]) if len(sys.argv) > 4 else 25
-QM = re.compile('[\u201c\u201d"]')
-def spans(s): return [tuple(map(int, p.split())) for p in s.split(";")]
-def overlap(a, b): return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
 pred = {}
 for line in open(predp):
     o = json.loads(line); pred[o["file"]] = o.get("quotes", [])
-seen = set(); out = []
-for a in sorted(os.listdir(os.path.join(split, "attributions"))):
-    name = re.sub(r"_[0-9a-f]+\.ann$", "", a) + ".txt"
-    if name in seen: continue
-    seen.add(name)
-    text = open(os.path.join(split, "text", name), encoding="utf-8").read()
-    T, recs = {}, []
-    for line in open(os.path.join(split, "attributions", a), encoding="utf-8"):
-        p = line.rstrip("\n").split("\t")
-        if line.startswith("T"):
-            k, rest = p[1].split(" ", 1); T[p[0]] = (k, spans(rest))
-        elif line.startswith("E"):
-            roles = dict(r.split(":") for r in p[1].split()); recs.append({k: T[v] for k, v in roles.items() if v in T})
+out = []
+for name, text, recs in articles(split):
     qs = pred.get(name, [])
     if mode == "false":
         for q in qs:
@@ -32,9 +19,8 @@ for a in sorted(os.listdir(os.path.join(split, "attributions"))):
                 s, e = q["start"], q["end"]
                 out.append(f"{name}\n  {text[max(0,s-80):s]!r} [[{text[s:e]}]] {text[e:e+60]!r}\n  spk={q.get('speaker')}")
             elif "Source" in hit[0] and not (q.get("speaker_start") is not None and overlap([(q["speaker_start"], q["speaker_end"])], hit[0]["Source"][1])):
-                if mode == "false":
-                    r = hit[0]; s, e = q["start"], q["end"]
-                    out.append(f"WRONG {name}\n  [[{text[s:e][:150]}]]\n  pred={text[q['speaker_start']:q['speaker_end']] if q.get('speaker_start') is not None else None} gold={[text[x:y] for x,y in r['Source'][1]]}")
+                r = hit[0]; s, e = q["start"], q["end"]
+                out.append(f"WRONG {name}\n  [[{text[s:e][:150]}]]\n  pred={text[q['speaker_start']:q['speaker_end']] if q.get('speaker_start') is not None else None} gold={[text[x:y] for x,y in r['Source'][1]]}")
         continue
     for r in recs:
         if "Content" not in r: continue

@@ -2,31 +2,15 @@
 """Per-kind precision of predicted quotes, and recall of indirect gold attributions (content without
 quote marks), against PolNeAR gold. Usage: quote_kinds.py SPLIT_DIR RECORDS.jsonl
 RECORDS.jsonl is `newsd extract` output (records with quotes and their kind)."""
-import json, os, re, sys
+import json, sys
+from polnear_gold import QUOTE_MARK as QM, articles, overlap
 split, recp = sys.argv[1], sys.argv[2]
-QM = re.compile('[\u201c\u201d"]')
-def spans(s): return [tuple(map(int, p.split())) for p in s.split(";")]
-def overlap(a, b): return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
 pred = {}
 for line in open(recp, encoding="utf-8"):
     r = json.loads(line); pred[r["source"]["name"]] = r.get("quotes") or []
-seen = set()
 stats = {}
 ind_gold = ind_found = ind_spk = 0
-for a in sorted(os.listdir(os.path.join(split, "attributions"))):
-    name = re.sub(r"_[0-9a-f]+\.ann$", "", a) + ".txt"
-    if name in seen: continue
-    seen.add(name)
-    text = open(os.path.join(split, "text", name), encoding="utf-8").read()
-    T, recs = {}, []
-    for line in open(os.path.join(split, "attributions", a), encoding="utf-8"):
-        p = line.rstrip("\n").split("\t")
-        if line.startswith("T") and len(p) > 1 and " " in p[1]:
-            k, rest = p[1].split(" ", 1)
-            try: T[p[0]] = (k, spans(rest))
-            except ValueError: pass
-        elif line.startswith("E") and len(p) > 1:
-            roles = dict(r.split(":") for r in p[1].split()); recs.append({k: T[v] for k, v in roles.items() if v in T})
+for name, text, recs in articles(split):
     qs = pred.get(name, [])
     for q in qs:
         s = stats.setdefault(q["kind"], [0, 0, 0])
