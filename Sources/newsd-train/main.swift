@@ -165,20 +165,6 @@ func train(_ o: Options) {
     say("train: wrote \(bytes.count) bytes to \(o.required("out"))")
 }
 
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        default:
-            if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-        }
-    }
-    return out + "\""
-}
-
 func eval(_ o: Options) {
     let (tagger, _) = loadModel(o.required("model"))
     var out = ""
@@ -200,10 +186,29 @@ func eval(_ o: Options) {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let doc = CoNLLCorpus.document(readText(path))
         let found = tagger.tag(doc)
-        let entities = found.map { m in
-            "{\"type\":\"\(m.type.rawValue)\",\"confidence\":\(m.confidence),\"mentions\":[{\"start\":\(m.range.lowerBound),\"end\":\(m.range.upperBound),\"text\":\(jsonString(doc.slice(m.range)))}]}"
+        var w = JSONWriter()
+        w.object { w in
+            w.key("source")
+            w.object { w in w.field("name", name) }
+            w.key("entities")
+            w.array { w in
+                for m in found {
+                    w.object { w in
+                        w.field("type", m.type.rawValue)
+                        w.field("confidence", Double(m.confidence))
+                        w.key("mentions")
+                        w.array { w in
+                            w.object { w in
+                                w.field("start", m.range.lowerBound)
+                                w.field("end", m.range.upperBound)
+                                w.field("text", doc.slice(m.range))
+                            }
+                        }
+                    }
+                }
+            }
         }
-        out += "{\"source\":{\"name\":\(jsonString(name))},\"entities\":[\(entities.joined(separator: ","))]}\n"
+        out += w.string + "\n"
         let types: [EntityType] = TagSet.types
         score.add(gold: gold[name] ?? [], predicted: found.map { (types.firstIndex(of: $0.type)!, $0.range) })
     }

@@ -139,9 +139,6 @@ struct SummaryWindow: Sendable {
         return sorted[min(sorted.count - 1, max(0, rank))]
     }
 
-    /// Names kept in the running counts, over all categories (what the window's memory grows with).
-    var nameCount: Int { counts.values.reduce(0) { $0 + $1.count } }
-
     /// One Misra–Gries step on a slot's names of `category`: every count down by one.
     private mutating func thin(_ slot: inout Slot, _ category: Category) {
         guard let names = slot.names[category] else { return }

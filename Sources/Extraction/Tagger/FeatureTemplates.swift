@@ -4,6 +4,19 @@
 /// Every token gets exactly `count` feature rows (a row of the weight table per feature); a feature
 /// that does not apply (no prefix of length 4, no cluster) gets the table's spare zero row.
 public enum FeatureTemplates {
+    /// The weight row of feature `template` with `value`: the hash of both, masked to the table;
+    /// a missing value (0) reads the spare row, which holds no weights.
+    @inlinable @inline(__always)
+    static func row(_ template: UInt64, _ value: UInt64, mask: UInt64, spare: UInt32) -> UInt32 {
+        value == 0 ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(template, value) & mask)
+    }
+
+    /// The row of a feature of two values; missing if either is.
+    @inlinable @inline(__always)
+    static func row(_ template: UInt64, _ a: UInt64, _ b: UInt64, mask: UInt64, spare: UInt32) -> UInt32 {
+        (a == 0 || b == 0) ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(FeatureHash.combine(template, a), b) & mask)
+    }
+
     /// Features per token.
     public static let count = 46
 
@@ -46,11 +59,11 @@ public enum FeatureTemplates {
     public static func wordRows(_ k: TokenKeys, mask: UInt64, spare: UInt32, into rows: UnsafeMutablePointer<UInt32>) {
         var out = rows
         @inline(__always) func put(_ template: UInt64, _ value: UInt64) {
-            out.pointee = value == 0 ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(template, value) & mask)
+            out.pointee = row(template, value, mask: mask, spare: spare)
             out += 1
         }
         @inline(__always) func put2(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
-            out.pointee = (a == 0 || b == 0) ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(FeatureHash.combine(template, a), b) & mask)
+            out.pointee = row(template, a, b, mask: mask, spare: spare)
             out += 1
         }
         put(1, 1)
@@ -102,7 +115,7 @@ public enum FeatureTemplates {
     public static func neighbourRows(_ neighbour: Neighbour, _ v: SIMD4<UInt64>, mask: UInt64, spare: UInt32,
                                      into rows: UnsafeMutablePointer<UInt32>) {
         @inline(__always) func row(_ template: UInt64, _ value: UInt64) -> UInt32 {
-            value == 0 ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(template, value) & mask)
+            FeatureTemplates.row(template, value, mask: mask, spare: spare)
         }
         switch neighbour {
         case .previous:
@@ -141,11 +154,11 @@ public enum FeatureTemplates {
         let headline = isHeadline(keys)
         var out = rows
         @inline(__always) func put(_ template: UInt64, _ value: UInt64) {
-            out.pointee = value == 0 ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(template, value) & mask)
+            out.pointee = row(template, value, mask: mask, spare: spare)
             out += 1
         }
         @inline(__always) func put2(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
-            out.pointee = (a == 0 || b == 0) ? spare : UInt32(truncatingIfNeeded: FeatureHash.combine(FeatureHash.combine(template, a), b) & mask)
+            out.pointee = row(template, a, b, mask: mask, spare: spare)
             out += 1
         }
         @inline(__always) func lower(_ j: Int) -> UInt64 {
