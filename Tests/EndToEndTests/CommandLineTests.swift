@@ -28,11 +28,8 @@ import Testing
         #expect(result.stderr.contains("feed back into the inbox"))
     }
 
-    @Test func extractPrintsOneValidRecordOfTheSampleArticle() throws {
-        guard let shared = SharedData.directory else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func extractPrintsOneValidRecordOfTheSampleArticle() throws {
+        let shared = try #require(SharedData.directory)
         let sample = shared.appendingPathComponent("seed/beijing-summit.txt").path
         let result = try NewsdProcess.runToEnd(["extract", sample])
         #expect(result.status == 0)

@@ -70,11 +70,9 @@ import Testing
         #expect(dir.files(under: "in").isEmpty)
     }
 
-    @Test func anUnreadableFileIsReportedWhenRunningUnprivileged() throws {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-            print("unreadable-file test skipped: needs root to start the daemon as an unprivileged user")
-            return
-        }
+    /// Root starts the daemon as `nobody` through setpriv, so that a mode-000 file is unreadable to it.
+    @Test(.needsRoot, .needsExecutable("/usr/bin/setpriv"))
+    func anUnreadableFileIsReportedWhenRunningUnprivileged() throws {
         let dir = TemporaryFolder("unreadable")
         chmod(dir.path, 0o777)
         let inbox = dir.makeFolder("in")

@@ -71,11 +71,8 @@ import Testing
         #expect(amounts("A two-year-old conflict.").isEmpty)
     }
 
-    @Test func sampleArticle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func sampleArticle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let article = try #require(TestExtractor.extract(String(decoding: bytes, as: UTF8.self)))
         let trade = try #require(article.amounts.first { $0.kind == .money })
         #expect(trade.text == "$240 billion")
@@ -84,10 +81,16 @@ import Testing
         #expect(!article.amounts.contains { $0.value == 2022 || $0.value == 2023 || $0.value == 2019 })
     }
 
-    @Test func neverTrapsOnOddInput() {
+    @Test func oddInputGivesOnlyWellFormedAmounts() {
         for text in ["$", "$$$", "€ bn", "999999999999999999999 million dollars", "US$", "Rs.", "5 per", "1.2.3 trillion",
                      "%", "two", "twenty- people", "$1,,,", "¥.5"] {
-            _ = amounts(text)
+            let scalars = Array(text.unicodeScalars)
+            for a in amounts(text) {
+                #expect(a.value.isFinite && a.value >= 0, "\(text): \(a.value)")
+                #expect(0 <= a.start && a.start < a.end && a.end <= scalars.count, "\(text): \(a.start)..<\(a.end)")
+                #expect(a.text.contains { $0.isNumber } || a.text.lowercased().contains("two"), "\(text): \(a.text)")
+            }
         }
+        #expect(amounts("$").isEmpty && amounts("%").isEmpty && amounts("€ bn").isEmpty, "a sign alone is no amount")
     }
 }

@@ -85,11 +85,8 @@ import Testing
         #expect(article.dates.contains { $0.text == "Thursday" && $0.value == "2024-06-06" && $0.relative })
     }
 
-    @Test func sampleArticle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func sampleArticle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let saturday = CivilDate(year: 2024, month: 5, day: 18)
         let article = try #require(TestExtractor.extract(String(decoding: bytes, as: UTF8.self), reference: saturday))
         let values = article.dates.map(\.value)

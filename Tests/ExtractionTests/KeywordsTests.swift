@@ -58,11 +58,8 @@ import Testing
         #expect(KeywordExtractor.extract(TestDocument.paragraphs("123 456 ..."), entities: []).isEmpty)
     }
 
-    @Test func sampleArticle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func sampleArticle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let article = try #require(TestExtractor.extract(String(decoding: bytes, as: UTF8.self)))
         let terms = article.keywords.map(\.term)
         #expect(terms.count >= 5 && terms.count <= 15)

@@ -32,11 +32,8 @@ enum TextStages {
 }
 
 @Suite struct LayoutTests {
-    @Test func sampleArticleHeadingsFurnitureAndNoTitle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func sampleArticleHeadingsFurnitureAndNoTitle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let text = try TextDecoder.decode(bytes).get().text
         let (doc, _) = TextStages.document(text)
         let headings = doc.layout.blocks.filter { $0.kind == .heading }.map { doc.slice($0.range) }
@@ -58,11 +55,8 @@ enum TextStages {
         #expect(article.stats.paragraphs == doc.layout.paragraphCount)
     }
 
-    @Test func polnearArticleTitleIsTheFirstLine() throws {
-        guard let dir = SharedData.directory else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func polnearArticleTitleIsTheFirstLine() throws {
+        let dir = try #require(SharedData.directory)
         let path = dir.appendingPathComponent("polnear/dev/text/breitbart_2016-09-26_green-party-candidate-jill-stein.txt").path
         let data = try #require(FileManager.default.contents(atPath: path))
         let text = try TextDecoder.decode(Array(data)).get().text

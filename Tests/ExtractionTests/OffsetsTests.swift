@@ -37,11 +37,8 @@ import Testing
         return problems
     }
 
-    @Test func everySpanOfEveryPolNeARArticleMatchesTheBody() throws {
-        guard let dir = SharedData.directory else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func everySpanOfEveryPolNeARArticleMatchesTheBody() throws {
+        let dir = try #require(SharedData.directory)
         var files: [URL] = []
         for split in ["train", "dev"] {
             let folder = dir.appendingPathComponent("polnear/\(split)/text")

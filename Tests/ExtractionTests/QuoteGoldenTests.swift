@@ -15,11 +15,8 @@ import Testing
         q.speaker == "Vladimir Putin" && q.speakerEntity != nil
     }
 
-    @Test func quotesAfterPutinSaidArePutins() throws {
-        guard let (_, quotes) = Self.sampleQuotes() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func quotesAfterPutinSaidArePutins() throws {
+        let (_, quotes) = try #require(Self.sampleQuotes())
         let direct = quotes.filter { $0.kind == .direct }
         for prefix in ["We appreciate the initiative", "the situation in Ukraine", "but such negotiations",
                        "lay the groundwork", "unprecedented level of strategic partnership"] {
@@ -30,11 +27,8 @@ import Testing
         #expect(according.cue?.lowercased() == "according to")
     }
 
-    @Test func xiAndZelenskyyQuotes() throws {
-        guard let (_, quotes) = Self.sampleQuotes() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func xiAndZelenskyyQuotes() throws {
+        let (_, quotes) = try #require(Self.sampleQuotes())
         let xi = try #require(quotes.first { $0.text.hasPrefix("I and President Putin agree") })
         #expect(xi.speaker == "Xi Jinping")
         #expect(xi.speakerEntity != nil)
@@ -44,11 +38,8 @@ import Testing
         #expect(zelenskyy.speakerMention?.text == "the head of Ukraine")
     }
 
-    @Test func noLimitsIsNotAQuote() throws {
-        guard let (text, quotes) = Self.sampleQuotes() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func noLimitsIsNotAQuote() throws {
+        let (text, quotes) = try #require(Self.sampleQuotes())
         #expect(text.contains("no-limits"))
         #expect(!quotes.contains { $0.text.contains("no-limits") || $0.text.contains("no limits") })
     }

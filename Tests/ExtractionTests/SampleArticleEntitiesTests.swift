@@ -13,7 +13,7 @@ import Testing
         Self.article?.entities.first { $0.type == type && ($0.name == name || $0.aliases.contains(name)) }
     }
 
-    @Test(.enabled(if: SharedData.directory != nil, Comment(rawValue: SharedData.absentMessage)))
+    @Test(.needsSharedData)
     func people() throws {
         let putin = try #require(entity("Vladimir Putin", .person))
         #expect(putin.name == "Vladimir Putin")
@@ -28,14 +28,14 @@ import Testing
         #expect(entity("Volodymyr Zelenskyy", .person) != nil)
     }
 
-    @Test(.enabled(if: SharedData.directory != nil, Comment(rawValue: SharedData.absentMessage)))
+    @Test(.needsSharedData)
     func organisations() {
         for name in ["NATO", "CBS News", "Nanyang Technological University", "Kremlin"] {
             #expect(entity(name, .organization) != nil, "missing organisation \(name)")
         }
     }
 
-    @Test(.enabled(if: SharedData.directory != nil, Comment(rawValue: SharedData.absentMessage)))
+    @Test(.needsSharedData)
     func places() throws {
         for (name, country) in [("Beijing", "CN"), ("Kharkiv", "UA"), ("Singapore", "SG"), ("Taiwan", "TW"),
                                 ("Moscow", "RU"), ("Kyiv", "UA")] {
@@ -49,7 +49,7 @@ import Testing
         #expect(us.aliases.contains("US"))
     }
 
-    @Test(.enabled(if: SharedData.directory != nil, Comment(rawValue: SharedData.absentMessage)))
+    @Test(.needsSharedData)
     func noFalseEntities() throws {
         let entities = try #require(Self.article?.entities)
         #expect(!entities.contains { $0.name.contains("Kyiv’s") || $0.aliases.contains { $0.contains("Kyiv’s") } })

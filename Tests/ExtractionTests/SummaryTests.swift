@@ -55,11 +55,8 @@ import Testing
         #expect((1...3).contains(summary.count))
     }
 
-    @Test func sampleArticle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func sampleArticle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let article = try #require(TestExtractor.extract(String(decoding: bytes, as: UTF8.self)))
         #expect((1...3).contains(article.summary.count))
         #expect(!article.summary.contains { $0.contains("Comments 2") })

@@ -81,11 +81,8 @@ import Testing
         #expect(found.map(\.1) == [.person, .person, .location])
     }
 
-    @Test func theShippedModelTagsTheSampleArticle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func theShippedModelTagsTheSampleArticle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let tagger = try #require(try BundledResources.shared.get().tagger)
         let doc = CoNLLCorpus.document(String(decoding: bytes, as: UTF8.self))
         let names = Set(tagger.tag(doc).filter { $0.type == .person }.map { doc.slice($0.range) })

@@ -47,11 +47,8 @@ import Testing
         #expect(throws: (any Error).self) { try ToneLexiconLoader.parse("good\tnot-a-number\n") }
     }
 
-    @Test func sampleArticle() throws {
-        guard let bytes = SharedData.sampleArticle() else {
-            print(SharedData.absentMessage)
-            return
-        }
+    @Test(.needsSharedData) func sampleArticle() throws {
+        let bytes = try #require(SharedData.sampleArticle())
         let tone = try #require(TestExtractor.extract(String(decoding: bytes, as: UTF8.self))).tone
         #expect(tone.positive > 0 && tone.negative > 0)
         #expect(abs(tone.score - (tone.positive - tone.negative)) < 1e-3)

@@ -5,7 +5,7 @@ import Testing
 extension Trait where Self == ConditionTrait {
     /// The test reads `../shared/data` (or `$NEWSD_SHARED_DATA`).
     public static var needsSharedData: Self {
-        .enabled(if: SharedData.directory != nil, "needs ../shared/data (or NEWSD_SHARED_DATA)")
+        .enabled(if: SharedData.directory != nil, Comment(rawValue: SharedData.absentMessage))
     }
 
     /// The test changes users, mounts file systems or otherwise needs root.

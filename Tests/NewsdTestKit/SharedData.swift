@@ -24,7 +24,7 @@ public enum SharedData {
         return Array(data)
     }
 
-    /// A message for tests that skip because the shared data is absent.
+    /// Why a test that needs the shared data is skipped (the `.needsSharedData` trait).
     public static let absentMessage = "../shared/data is absent: skipped (set NEWSD_SHARED_DATA to run it)"
 }
 

@@ -44,6 +44,9 @@ public struct ArticleExtractor: Sendable {
             sentences: doc.sentences.count,
             paragraphs: layout.paragraphCount
         )
+        if article.stats.words == 0 {
+            return .failure(ExtractionFailure(.empty, "the file holds no words"))
+        }
         article.sections = layout.blocks.filter { $0.kind == .heading }.map {
             Section(heading: doc.slice($0.range), start: $0.range.lowerBound, end: $0.range.upperBound)
         }
