@@ -1,14 +1,19 @@
 /// Finds reported speech: `X said (that) …`, `X told Y …`, `according to X, …`, `…, X said.`,
-/// with the reported clause as the quote. One pass over the sentences' tokens.
+/// `X's claim that …`, `…, adding that …`, with the reported clause as the quote (from `that`
+/// on, as PolNeAR marks contents). One pass over the sentences' tokens.
 enum IndirectSpeech {
     /// A reported clause and who reported it.
     struct Found {
         var content: Range<Int>
         var attribution: Attribution
+        /// Indices of the direct quotes inside the clause, which make it a mixed quote.
+        var absorbed: [Int] = []
     }
 
-    /// Reported clauses outside the direct quotes `excluding` (sorted by position).
-    static func find(_ t: QuoteTokens, excluding direct: [QuotedSpan]) -> [Found] {
+    /// Reported clauses outside the direct quotes `excluding` (sorted by position); a clause may
+    /// hold direct quotes that have no other cue.
+    static func find(_ t: QuoteTokens, excluding direct: [QuoteAttributor.DirectQuote],
+                     cues: AttributionCues) -> [Found] {
         var found: [Found] = []
         var d = 0
         let doc = t.doc
@@ -18,17 +23,20 @@ enum IndirectSpeech {
             var lastFoundEnd = range.lowerBound
             for k in range where t.isWord(k) {
                 let start = Int(doc.tokens[k].start)
-                while d < direct.count, direct[d].close < start { d += 1 }
-                if d < direct.count, direct[d].open < start, start < direct[d].close { continue }
+                while d < direct.count, direct[d].end < start { d += 1 }
+                if d < direct.count, direct[d].span.open < start, start < direct[d].end { continue }
                 guard k >= lastFoundEnd else { continue }
                 let key = t.keys[k]
                 var hit: Found? = nil
                 if t.isAccordingTo(k) {
                     hit = accordingTo(t, k, range)
-                } else if QuoteLexicon.indirectVerbs.contains(key), !t.isCapitalised(k) {
-                    hit = reported(t, k, range)
+                } else if !t.isCapitalised(k), QuoteLexicon.indirectVerbs.contains(key) || cues.verbs.contains(key) {
+                    hit = reported(t, k, range, learnt: !QuoteLexicon.indirectVerbs.contains(key))
+                } else if cues.nouns.contains(key), k + 1 < range.upperBound, QuoteLexicon.complementisers.contains(t.keys[k + 1]) {
+                    hit = nounCue(t, k, range)
                 }
-                guard let h = hit, !overlapsDirect(t.span(h.content), direct) else { continue }
+                guard var h = hit, let absorbed = absorb(t.span(h.content), h.attribution, direct) else { continue }
+                h.absorbed = absorbed
                 found.append(h)
                 lastFoundEnd = max(h.content.upperBound, h.attribution.cue.upperBound)
             }
@@ -59,13 +67,43 @@ enum IndirectSpeech {
         return nil
     }
 
-    /// `X said (that) …`, `X told Y …`, `…, X said.`, `…, said X.`
-    private static func reported(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
+    /// `X's claim that …`, `his assertion that …`: the content from `that`, the possessor as source.
+    private static func nounCue(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
+        guard k > s.lowerBound, let c = clause(t, from: k + 1, to: s.upperBound) else { return nil }
+        let p = k - 1
+        var speaker: Range<Int>? = nil
+        if t.isPronoun(p) || QuoteLexicon.possessivePronouns.contains(t.keys[p]) {
+            speaker = p..<k
+        } else if t.isPossessive(p), let np = t.nounPhrase(endingAt: p - 1, floor: s.lowerBound) {
+            speaker = np
+        }
+        guard let sp = speaker else { return nil }
+        return Found(content: c, attribution: Attribution(speaker: sp, cue: k..<(k + 1)))
+    }
+
+    /// `X said (that) …`, `X told Y …`, `…, X said.`, `…, said X.`, `…, adding that …`; a
+    /// `learnt` cue (`X urged …`, `X vowed to …`) may also take an infinitive.
+    private static func reported(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>, learnt: Bool) -> Found? {
         let cue = t.cue(at: k, limit: s.upperBound)
+        if k - 1 > s.lowerBound, t.isPunct(k - 1, ","), t.endsInIng(k),
+           let a = t.sentenceSubject(before: k), a.cue.upperBound < k {
+            // `Putin praised the talks, adding that …`: the participle's subject is the clause's.
+            var from = cue.upperBound
+            if from < s.upperBound, t.isWord(from), isPreposition(t.keys[from]), !learnt { return nil }
+            if from < s.upperBound, t.isPunct(from, ",") { from += 1 }
+            guard let c = clause(t, from: from, to: s.upperBound) else { return nil }
+            return Found(content: c, attribution: Attribution(speaker: a.speaker, cue: cue))
+        }
         if let np = t.subject(before: k, floor: s.lowerBound) {
             // Postposed: `…, another source said.`
             if np.lowerBound - 1 > s.lowerBound, t.isPunct(np.lowerBound - 1, ","), onlyTail(t, cue.upperBound, s.upperBound) {
                 guard let c = clause(t, from: s.lowerBound, to: np.lowerBound - 1) else { return nil }
+                return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+            }
+            // Parenthetical: `The plan, he said, would fail.`
+            if np.lowerBound - 1 > s.lowerBound, t.isPunct(np.lowerBound - 1, ","), cue.upperBound < s.upperBound,
+               t.isPunct(cue.upperBound, ","), cue.upperBound - np.lowerBound <= 6,
+               let c = clause(t, from: s.lowerBound, to: s.upperBound) {
                 return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
             }
             var a = cue.upperBound
@@ -76,15 +114,18 @@ enum IndirectSpeech {
                 guard j < s.upperBound, j - a < 8 else { return nil }
                 a = j
             }
+            let from = a   // the content keeps its `that`
             if a < s.upperBound, QuoteLexicon.complementisers.contains(t.keys[a]), t.isWord(a) { a += 1 }
-            guard a < s.upperBound, t.isWord(a), !isPreposition(t.keys[a]) || QuoteLexicon.speakerPronouns.contains(t.keys[a]) else {
+            let infinitive = learnt && a == from && a < s.upperBound && t.keys[a] == QuoteLexicon.to
+            guard a < s.upperBound, t.isWord(a),
+                  infinitive || !isPreposition(t.keys[a]) || QuoteLexicon.speakerPronouns.contains(t.keys[a]) else {
                 return nil
             }
             if QuoteLexicon.objectPronouns.contains(t.keys[a]), a + 1 < s.upperBound,
                QuoteLexicon.determiners.contains(t.keys[a + 1]) || !t.isWord(a + 1) {
                 return nil   // `declared it a “no-limits” friendship` reports no clause
             }
-            guard let c = clause(t, from: a, to: s.upperBound) else { return nil }
+            guard let c = clause(t, from: from, to: beforeParticiple(t, from, s.upperBound)) else { return nil }
             return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
         }
         // Inverted: `…, said Putin.`
@@ -117,6 +158,17 @@ enum IndirectSpeech {
         return true
     }
 
+    /// Where a content that runs from `from` stops: before `, adding …`, which is an attribution
+    /// of its own; else at `to`.
+    private static func beforeParticiple(_ t: QuoteTokens, _ from: Int, _ to: Int) -> Int {
+        var i = from + 1
+        while i + 1 < to {
+            if t.isPunct(i, ","), t.isWord(i + 1), QuoteLexicon.participles.contains(t.keys[i + 1]) { return i }
+            i += 1
+        }
+        return to
+    }
+
     /// The clause in tokens `from..<to` without its final punctuation, when it has three words.
     private static func clause(_ t: QuoteTokens, from: Int, to: Int) -> Range<Int>? {
         var e = to
@@ -134,13 +186,25 @@ enum IndirectSpeech {
         return s..<e
     }
 
-    private static func overlapsDirect(_ r: Range<Int>, _ direct: [QuotedSpan]) -> Bool {
+    /// The direct quotes that code points `r` overlap, when each starts inside `r` and has no cue
+    /// but `attribution`'s (`He said the plan was “a disaster.”`); nil when one cannot join.
+    private static func absorb(_ r: Range<Int>, _ attribution: Attribution,
+                               _ direct: [QuoteAttributor.DirectQuote]) -> [Int]? {
         var lo = 0
         var hi = direct.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if direct[mid].close < r.lowerBound { lo = mid + 1 } else { hi = mid }
+            if direct[mid].end < r.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        return lo < direct.count && direct[lo].open < r.upperBound
+        var inside: [Int] = []
+        var i = lo
+        while i < direct.count, direct[i].span.open < r.upperBound {
+            let d = direct[i]
+            guard d.span.open + 1 >= r.lowerBound else { return nil }
+            if let a = d.attribution, a.cue != attribution.cue { return nil }
+            inside.append(i)
+            i += 1
+        }
+        return inside
     }
 }

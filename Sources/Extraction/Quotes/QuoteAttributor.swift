@@ -1,20 +1,38 @@
-/// Finds direct and indirect quotes and attributes each to its speaker.
+/// Finds direct, mixed and indirect quotes and attributes each to its speaker.
 ///
 /// Direct quotes come from one scan over the quotation marks (`QuoteMarks`); each is attributed by
-/// the cue next to it (`CueSearch`), else it continues the previous quote's speaker. Reported speech
-/// comes from reporting verbs with a clause (`IndirectSpeech`). Speaker mentions are then linked to
-/// entities, pronouns and descriptions resolved to the person they stand for (`SpeakerLinker`).
+/// the cue next to it (`CueSearch`), else it continues the previous quote's speaker, and a quote
+/// split around its cue (`“We will win,” he said, “and soon.”`) is one quote. Reported speech
+/// comes from reporting verbs and noun cues with a clause (`IndirectSpeech`); a reported clause that
+/// holds quoted words (`He said the plan was “a disaster.”`) is one mixed quote. Speaker mentions
+/// are then linked to entities, pronouns and descriptions resolved to the person they stand for
+/// (`SpeakerLinker`).
 public enum QuoteAttributor {
-    /// Quotes in article order.
-    public static func attribute(_ doc: Document, entities: [Entity]) -> [Quote] {
+    /// Quotes in article order; `cues` adds learnt reporting verbs and noun cues.
+    public static func attribute(_ doc: Document, entities: [Entity], cues: AttributionCues = .none) -> [Quote] {
         guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
         let tokens = QuoteTokens(doc)
-        let direct = directQuotes(tokens)
-        let indirect = IndirectSpeech.find(tokens, excluding: direct.map(\.span))
-        var linker = SpeakerLinker(tokens: tokens, entities: entities)
-        var found = direct.map { ($0.span.content, Quote.Kind.direct, $0.attribution) }
-        found += indirect.map { (tokens.span($0.content), Quote.Kind.indirect, Optional($0.attribution)) }
+        var direct = directQuotes(tokens)
+        let indirect = IndirectSpeech.find(tokens, excluding: direct, cues: cues)
+        var absorbed = [Bool](repeating: false, count: direct.count)
+        var found: [(Range<Int>, Quote.Kind, Attribution?)] = []
+        found.reserveCapacity(direct.count + indirect.count)
+        for h in indirect {
+            var content = tokens.span(h.content)
+            var kind = Quote.Kind.indirect
+            for d in h.absorbed {
+                absorbed[d] = true
+                content = min(content.lowerBound, direct[d].span.content.lowerBound)..<max(content.upperBound, direct[d].end)
+                kind = .direct
+            }
+            found.append((content, kind, h.attribution))
+        }
+        for (i, d) in direct.enumerated() where !absorbed[i] {
+            found.append((d.span.content.lowerBound..<d.end, .direct, d.attribution))
+        }
+        direct.removeAll()
         found.sort { $0.0.lowerBound < $1.0.lowerBound }
+        var linker = SpeakerLinker(tokens: tokens, entities: entities)
         var quotes: [Quote] = []
         quotes.reserveCapacity(found.count)
         for (content, kind, attribution) in found {
@@ -22,7 +40,9 @@ public enum QuoteAttributor {
             if let a = attribution {
                 let mention = tokens.span(a.speaker)
                 quote.speakerMention = doc.span(mention)
-                quote.cue = doc.slice(tokens.span(a.cue))
+                let cue = doc.span(tokens.span(a.cue))
+                quote.cue = cue.text
+                quote.cueMention = cue
                 let resolved = linker.resolve(a.speaker)
                 quote.speaker = resolved.name
                 quote.speakerEntity = resolved.entity
@@ -36,6 +56,14 @@ public enum QuoteAttributor {
     struct DirectQuote {
         var span: QuotedSpan
         var attribution: Attribution?
+        /// End of the quoted words: past `span` when later parts of the same quote were joined to it.
+        var end: Int
+
+        init(span: QuotedSpan, attribution: Attribution?) {
+            self.span = span
+            self.attribution = attribution
+            self.end = span.content.upperBound
+        }
     }
 
     /// Direct quotes, scare quotes and titles left out, each attributed when the text allows.
@@ -75,16 +103,30 @@ public enum QuoteAttributor {
                 continue
             }
             let continues = previousEnd >= 0 && nothingBetween(tokens, from: previousEnd, to: openTok)
+            let inherited = attribution == nil && continues && previous != nil
             if attribution == nil, continues, let p = previous {
                 attribution = p
             }
+            let completesPending = attribution != nil && pending != nil && continues
             if let a = attribution, let p = pending, continues {
                 quotes[p].attribution = a
+            }
+            let closeEnd = min(closeTok, tokens.count - 1)
+            if continues, !span.single, let last = quotes.indices.last, !quotes[last].span.single,
+               inherited || completesPending || (attribution != nil && attribution == quotes[last].attribution) {
+                // One attribution, one quote: this part continues the quote before it.
+                quotes[last].end = span.content.upperBound
+                pending = nil
+                previous = quotes[last].attribution
+                previousEnd = closeEnd
+                if let a = attribution, a.cue.lowerBound > closeEnd {
+                    previousEnd = max(a.cue.upperBound, a.speaker.upperBound) - 1
+                }
+                continue
             }
             pending = attribution == nil ? quotes.count : nil
             quotes.append(DirectQuote(span: span, attribution: attribution))
             previous = attribution
-            let closeEnd = min(closeTok, tokens.count - 1)
             previousEnd = closeEnd
             if let a = attribution, a.cue.lowerBound > closeEnd {
                 previousEnd = max(a.cue.upperBound, a.speaker.upperBound) - 1

@@ -86,6 +86,8 @@ enum QuoteLexicon {
     static let pluralPronouns = PackedWord.set("they we")
     static let objectPronouns = PackedWord.set("it him her them us me")
     static let speakerPronouns = PackedWord.set("he she they we i it")
+    /// Possessive pronouns that can own a noun cue: `his claim that …`.
+    static let possessivePronouns = PackedWord.set("his her their its our my")
 
     /// Words that open a description: `a Kremlin spokesman`, `the newspaper`.
     static let determiners = PackedWord.set("""

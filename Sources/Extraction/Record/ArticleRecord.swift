@@ -227,10 +227,13 @@ public struct Quote: Sendable, Equatable {
     public var speakerEntity: String?
     public var speakerMention: TextSpan?
     public var cue: String?
+    /// Where `cue` stands in the article.
+    public var cueMention: TextSpan?
 
     /// A quote of `text` at `start..<end`, attributed to `speaker` when known.
     public init(kind: Kind, text: String, start: Int, end: Int, speaker: String? = nil,
-                speakerEntity: String? = nil, speakerMention: TextSpan? = nil, cue: String? = nil) {
+                speakerEntity: String? = nil, speakerMention: TextSpan? = nil, cue: String? = nil,
+                cueMention: TextSpan? = nil) {
         self.kind = kind
         self.text = text
         self.start = start
@@ -239,6 +242,7 @@ public struct Quote: Sendable, Equatable {
         self.speakerEntity = speakerEntity
         self.speakerMention = speakerMention
         self.cue = cue
+        self.cueMention = cueMention
     }
 }
 
