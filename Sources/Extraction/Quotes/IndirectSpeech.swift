@@ -28,14 +28,16 @@ enum IndirectSpeech {
                 guard k >= lastFoundEnd else { continue }
                 let key = t.keys[k]
                 var hit: Found? = nil
-                if t.isAccordingTo(k) {
+                if k == range.lowerBound, t.isCapitalised(k), let h = headline(t, k, range) {
+                    hit = h
+                } else if t.isAccordingTo(k) {
                     hit = accordingTo(t, k, range)
                 } else if !t.isCapitalised(k), QuoteLexicon.indirectVerbs.contains(key) || cues.verbs.contains(key) {
                     hit = reported(t, k, range, learnt: !QuoteLexicon.indirectVerbs.contains(key))
                 } else if cues.nouns.contains(key), k + 1 < range.upperBound, QuoteLexicon.complementisers.contains(t.keys[k + 1]) {
                     hit = nounCue(t, k, range)
                 }
-                guard var h = hit, let absorbed = absorb(t.span(h.content), h.attribution, direct) else { continue }
+                guard var h = hit, let absorbed = absorb(t, t.span(h.content), h.attribution, direct) else { continue }
                 h.absorbed = absorbed
                 found.append(h)
                 lastFoundEnd = max(h.content.upperBound, h.attribution.cue.upperBound)
@@ -44,12 +46,35 @@ enum IndirectSpeech {
         return found
     }
 
-    /// `according to X, …` and `…, according to X.`
+    /// `Rush Limbaugh: Hillary …`, `WALLACE: If I may, …`: one to four capitalised words and a colon
+    /// open the sentence; the content runs to the end of the paragraph.
+    private static func headline(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
+        var c = k
+        while c < s.upperBound, c - k < 5, t.isCapitalised(c) || t.isPunct(c, ".") && c > k { c += 1 }
+        guard c > k, c - k <= 5, c + 1 < s.upperBound, t.isPunct(c, ":"),
+              !QuoteLexicon.capitalisedStops.contains(t.keys[k]) else { return nil }
+        let block = t.block(k)
+        var e = s.upperBound
+        while e < t.count, e - s.upperBound < 400, t.block(e) == block { e += 1 }
+        guard let content = clause(t, from: c + 1, to: e) else { return nil }
+        return Found(content: content, attribution: Attribution(speaker: k..<c, cue: c..<(c + 1)))
+    }
+
+    /// `according to X, …`, `…, according to X.` and `…, according to X, …`; the source runs from
+    /// `to` up to the next comma or the sentence's end (`a new report by Politico`).
     private static func accordingTo(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
-        guard let np = t.nounPhrase(startingAt: k + 2, limit: s.upperBound) else { return nil }
         let cue = k..<(k + 2)
-        if np.upperBound < s.upperBound, t.isPunct(np.upperBound, ","), k == s.lowerBound || t.isPunct(k - 1, ",") && k - 1 == s.lowerBound {
-            var from = np.upperBound + 1
+        var stop = k + 2
+        while stop < s.upperBound, stop - k < 18, !t.isPunct(stop, ","), !t.isSentenceEnd(stop), !t.isDoubleMark(stop),
+              !t.isSpeechVerb(stop) { stop += 1 }
+        var sourceEnd = stop
+        while sourceEnd > k + 2, !t.isWord(sourceEnd - 1), t.doc.tokens[sourceEnd - 1].kind != .number,
+              !t.isPunct(sourceEnd - 1, ")") { sourceEnd -= 1 }
+        guard sourceEnd > k + 2 else { return nil }
+        let source = (k + 2)..<sourceEnd
+        let opening = k == s.lowerBound || (k - 1 == s.lowerBound && (t.isPunct(k - 1, ",") || t.isWord(k - 1)))
+        if opening, stop < s.upperBound, t.isPunct(stop, ",") {
+            var from = stop + 1
             if from < s.upperBound, QuoteLexicon.determiners.contains(t.keys[from]) || t.keys[from] == QuoteLexicon.who {
                 // `According to Hoo Tiang Boon, a professor at …, both parties …`
                 var c = from
@@ -57,12 +82,17 @@ enum IndirectSpeech {
                 if c < s.upperBound { from = c + 1 }
             }
             if let c = clause(t, from: from, to: s.upperBound) {
-                return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+                return Found(content: c, attribution: Attribution(speaker: source, cue: cue))
             }
+            return nil
         }
-        if k - 1 > s.lowerBound, t.isPunct(k - 1, ","), onlyTail(t, np.upperBound, s.upperBound),
+        guard k - 1 > s.lowerBound, t.isPunct(k - 1, ",") || t.isPunct(k - 1, "\u{2014}") || t.isPunct(k - 1, "-") else { return nil }
+        if onlyTail(t, stop, s.upperBound) || stop >= s.upperBound - 1,
            let c = clause(t, from: s.lowerBound, to: k - 1) {
-            return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+            return Found(content: c, attribution: Attribution(speaker: source, cue: cue))   // `…, according to X.`
+        }
+        if stop < s.upperBound, t.isPunct(stop, ","), let c = clause(t, from: s.lowerBound, to: s.upperBound) {
+            return Found(content: c, attribution: Attribution(speaker: source, cue: cue))   // `X, according to Y, did …`
         }
         return nil
     }
@@ -94,28 +124,38 @@ enum IndirectSpeech {
             guard let c = clause(t, from: from, to: s.upperBound) else { return nil }
             return Found(content: c, attribution: Attribution(speaker: a.speaker, cue: cue))
         }
-        if let np = t.subject(before: k, floor: s.lowerBound) {
+        if let np = t.subject(before: k, floor: s.lowerBound) ?? relativeSubject(t, k, s.lowerBound)
+            ?? coordinatedSubject(t, k, s.lowerBound) {
             // Postposed: `…, another source said.`
             if np.lowerBound - 1 > s.lowerBound, t.isPunct(np.lowerBound - 1, ","), onlyTail(t, cue.upperBound, s.upperBound) {
                 guard let c = clause(t, from: s.lowerBound, to: np.lowerBound - 1) else { return nil }
                 return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
             }
-            // Parenthetical: `The plan, he said, would fail.`
-            if np.lowerBound - 1 > s.lowerBound, t.isPunct(np.lowerBound - 1, ","), cue.upperBound < s.upperBound,
-               t.isPunct(cue.upperBound, ","), cue.upperBound - np.lowerBound <= 6,
-               let c = clause(t, from: s.lowerBound, to: s.upperBound) {
-                return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+            // Parenthetical: `The plan, he said, would fail.`, `…, the agency said in a report, and …`
+            if np.lowerBound - 1 > s.lowerBound, t.isPunct(np.lowerBound - 1, ","), cue.upperBound - np.lowerBound <= 6 {
+                var j = cue.upperBound
+                while j < s.upperBound, j - cue.upperBound < 6, t.isWord(j) || t.doc.tokens[j].kind == .number,
+                      !QuoteLexicon.complementisers.contains(t.keys[j]) { j += 1 }
+                if j + 1 < s.upperBound, t.isPunct(j, ","), let c = clause(t, from: s.lowerBound, to: s.upperBound) {
+                    return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
+                }
             }
             var a = cue.upperBound
             if a < s.upperBound, t.isWord(a), isPreposition(t.keys[a]) {
                 // `said in a statement that …`
                 var j = a
-                while j < s.upperBound, j - a < 8, !QuoteLexicon.complementisers.contains(t.keys[j]) || !t.isWord(j) { j += 1 }
-                guard j < s.upperBound, j - a < 8 else { return nil }
+                while j < s.upperBound, j - a < 12, !QuoteLexicon.complementisers.contains(t.keys[j]) || !t.isWord(j) { j += 1 }
+                guard j < s.upperBound, j - a < 12 else { return nil }
                 a = j
             }
             let from = a   // the content keeps its `that`
-            if a < s.upperBound, QuoteLexicon.complementisers.contains(t.keys[a]), t.isWord(a) { a += 1 }
+            if a < s.upperBound, QuoteLexicon.complementisers.contains(t.keys[a]), t.isWord(a) {
+                a += 1
+                // `said that, if elected, …`, `told O'Reilly that “I'm …”`
+                if a < s.upperBound, t.isPunct(a, ",") || t.isDoubleMark(a) { a += 1 }
+            } else if a < s.upperBound, t.isDoubleMark(a) {
+                a += 1
+            }
             let infinitive = learnt && a == from && a < s.upperBound && t.keys[a] == QuoteLexicon.to
             guard a < s.upperBound, t.isWord(a),
                   infinitive || !isPreposition(t.keys[a]) || QuoteLexicon.speakerPronouns.contains(t.keys[a]) else {
@@ -134,6 +174,24 @@ enum IndirectSpeech {
             return Found(content: c, attribution: Attribution(speaker: np, cue: k..<(k + 1)))
         }
         return nil
+    }
+
+    /// `who`/`which` as the subject of a reporting verb: `McConnell, who in 2010 said …`.
+    private static func relativeSubject(_ t: QuoteTokens, _ k: Int, _ floor: Int) -> Range<Int>? {
+        var i = k - 1
+        while i >= floor, k - i <= 4 {
+            guard t.isWord(i) || t.doc.tokens[i].kind == .number else { return nil }
+            if t.keys[i] == QuoteLexicon.who { return i..<(i + 1) }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The sentence's subject for a verb coordinated after `and`: `Trump told … and says he will …`.
+    private static func coordinatedSubject(_ t: QuoteTokens, _ k: Int, _ floor: Int) -> Range<Int>? {
+        guard k - 1 > floor, t.keys[k - 1] == QuoteLexicon.and, let a = t.sentenceSubject(before: k - 1),
+              a.cue.upperBound < k - 1 else { return nil }
+        return a.speaker
     }
 
     private static let prepositions = PackedWord.set("to in on at about by for with of during from into after before as over via")
@@ -188,7 +246,7 @@ enum IndirectSpeech {
 
     /// The direct quotes that code points `r` overlap, when each starts inside `r` and has no cue
     /// but `attribution`'s (`He said the plan was “a disaster.”`); nil when one cannot join.
-    private static func absorb(_ r: Range<Int>, _ attribution: Attribution,
+    private static func absorb(_ t: QuoteTokens, _ r: Range<Int>, _ attribution: Attribution,
                                _ direct: [QuoteAttributor.DirectQuote]) -> [Int]? {
         var lo = 0
         var hi = direct.count
@@ -201,7 +259,12 @@ enum IndirectSpeech {
         while i < direct.count, direct[i].span.open < r.upperBound {
             let d = direct[i]
             guard d.span.open + 1 >= r.lowerBound else { return nil }
-            if let a = d.attribution, a.cue != attribution.cue { return nil }
+            // A quote with a cue of its own inside or after the clause is another attribution,
+            // nested in this one (PolNeAR nests them): it stays a quote of its own.
+            if let a = d.attribution, a.cue != attribution.cue, t.span(a.cue).lowerBound >= r.lowerBound {
+                i += 1
+                continue
+            }
             inside.append(i)
             i += 1
         }

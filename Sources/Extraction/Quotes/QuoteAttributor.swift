@@ -22,13 +22,13 @@ public enum QuoteAttributor {
             var kind = Quote.Kind.indirect
             for d in h.absorbed {
                 absorbed[d] = true
-                content = min(content.lowerBound, direct[d].span.content.lowerBound)..<max(content.upperBound, direct[d].end)
+                content = min(content.lowerBound, direct[d].start)..<max(content.upperBound, direct[d].end)
                 kind = .direct
             }
             found.append((content, kind, h.attribution))
         }
         for (i, d) in direct.enumerated() where !absorbed[i] {
-            found.append((d.span.content.lowerBound..<d.end, .direct, d.attribution))
+            found.append((d.start..<d.end, .direct, d.attribution))
         }
         direct.removeAll()
         found.sort { $0.0.lowerBound < $1.0.lowerBound }
@@ -56,12 +56,16 @@ public enum QuoteAttributor {
     struct DirectQuote {
         var span: QuotedSpan
         var attribution: Attribution?
+        /// Start of the content: before `span` when the sentence's subject opens it
+        /// (`Both parties “saw Burma as …,” said Victor Cha`).
+        var start: Int
         /// End of the quoted words: past `span` when later parts of the same quote were joined to it.
         var end: Int
 
         init(span: QuotedSpan, attribution: Attribution?) {
             self.span = span
             self.attribution = attribution
+            self.start = span.content.lowerBound
             self.end = span.content.upperBound
         }
     }
@@ -125,7 +129,11 @@ public enum QuoteAttributor {
                 continue
             }
             pending = attribution == nil ? quotes.count : nil
-            quotes.append(DirectQuote(span: span, attribution: attribution))
+            var quote = DirectQuote(span: span, attribution: attribution)
+            if adjacent, let a = attribution, a.cue.lowerBound > closeEnd, let from = openingSubject(tokens, openTok) {
+                quote.start = Int(doc.tokens[from].start)
+            }
+            quotes.append(quote)
             previous = attribution
             previousEnd = closeEnd
             if let a = attribution, a.cue.lowerBound > closeEnd {
@@ -133,6 +141,23 @@ public enum QuoteAttributor {
             }
         }
         return quotes
+    }
+
+    /// The first token of a short opening before a quote that starts inside its sentence, when the
+    /// opening holds no cue or quotation of its own (`Both political parties “saw …”`).
+    static func openingSubject(_ tokens: QuoteTokens, _ open: Int) -> Int? {
+        let first = tokens.sentence(open).lowerBound
+        guard first < open, open - first <= 15 else { return nil }
+        var words = 0
+        for i in first..<open {
+            if tokens.isWord(i) {
+                if tokens.isSpeechVerb(i) || tokens.isAccordingTo(i) { return nil }
+                words += 1
+            } else if tokens.isDoubleMark(i) || tokens.isSentenceEnd(i) || tokens.isPunct(i, ":") {
+                return nil
+            }
+        }
+        return words > 0 ? first : nil
     }
 
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the

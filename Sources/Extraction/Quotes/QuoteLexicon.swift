@@ -117,7 +117,7 @@ enum QuoteLexicon {
     static let organisationNouns = PackedWord.set("""
         newspaper paper network agency company campaign ministry department government committee \
         magazine outlet station broadcaster channel daily group organization organisation firm \
-        administration office party
+        administration office party police
         """)
 
     /// Words that start a reported clause's complementiser: `said that …`.
@@ -142,6 +142,7 @@ enum QuoteLexicon {
     static let told = PackedWord.pack("told")
     static let tells = PackedWord.pack("tells")
     static let who = PackedWord.pack("who")
+    static let and = PackedWord.pack("and")
     static let which = PackedWord.pack("which")
     static let possessive = PackedWord.pack("s")
 }
