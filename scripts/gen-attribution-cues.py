@@ -2,12 +2,12 @@
 """Build newsd's attribution cue lexicon from PolNeAR's gold cues (training split only).
 
 Usage:
-    python3 scripts/gen-attribution-cues.py ../shared/data/polnear/train \
+    python3 scripts/gen-attribution-cues.py ../shared/data/polnear/train [MIN_SHARE] \
         > Sources/ExtractionData/Data/attribution-cues.tsv
 
 For every lowercase word that occurs inside a gold `Cue` span, counts how often it does (`cue`)
 against how often the word occurs in the training articles at all (`seen`). Words kept: at least
-MIN_CUES gold cues, a cue share of at least MIN_SHARE, letters only, not an adverb in -ly, and not
+MIN_CUES gold cues, a cue share of at least MIN_SHARE (default 0.3; every kept word is used), letters only, not an adverb in -ly, and not
 a function word (FUNCTION below). Extra columns, from the gold cue occurrences: `after` is the
 share of cues whose content follows them (`X said that …`, against `…, X said.`), and `noun` the
 share preceded by a determiner or possessive (`his claim that …`), which marks a noun cue.
@@ -33,6 +33,7 @@ FUNCTION = {"to", "of", "in", "for", "on", "at", "by", "with", "that", "as", "ab
 
 def main():
     split = sys.argv[1]
+    min_share = float(sys.argv[2]) if len(sys.argv) > 2 else MIN_SHARE
     cue, seen, after, noun = {}, {}, {}, {}
     for _name, text, attributions in articles(split):
         for m in WORD.finditer(text):
@@ -60,7 +61,7 @@ def main():
     rows = []
     for w, n in cue.items():
         share = n / max(seen.get(w.lower(), 0), n)
-        if n < MIN_CUES or share < MIN_SHARE or w.endswith("ly") or w in FUNCTION or not w.isalpha():
+        if n < MIN_CUES or share < min_share or w.endswith("ly") or w in FUNCTION or not w.isalpha():
             continue
         rows.append((w, n, seen[w], after.get(w, 0) / n, noun.get(w, 0) / n))
     print("# Attribution cue words learnt from PolNeAR's gold cues (training split); made by")

@@ -29,14 +29,12 @@ public struct AttributionCues: Sendable {
     /// Keys of nouns that introduce a content with `that`.
     let nouns: Set<UInt64>
 
-    /// The minimum share of a word's occurrences that are cues for it to trigger an attribution.
-    public static let minimumShare = 0.5
-
-    /// The cues among `entries`: words that are cues at least `minimumShare` of the time.
+    /// The cues among `entries` (the lexicon file keeps only words that are cues often enough):
+    /// nouns when mostly after a determiner, verbs when their content mostly follows them.
     public init(_ entries: [Entry]) {
         var verbs = Set<UInt64>()
         var nouns = Set<UInt64>()
-        for e in entries where e.seen > 0 && Double(e.cues) / Double(e.seen) >= Self.minimumShare {
+        for e in entries where e.cues > 0 {
             let key = PackedWord.pack(e.word)
             guard key != 0 else { continue }
             if e.noun >= 0.5 {

@@ -31,11 +31,11 @@ enum IndirectSpeech {
                 if k == range.lowerBound, t.isCapitalised(k), let h = headline(t, k, range) {
                     hit = h
                 } else if t.isAccordingTo(k) {
-                    hit = accordingTo(t, k, range)
+                    hit = accordingTo(t, k, range, cues)
                 } else if !t.isCapitalised(k), QuoteLexicon.indirectVerbs.contains(key) || cues.verbs.contains(key) {
-                    hit = reported(t, k, range, learnt: !QuoteLexicon.indirectVerbs.contains(key))
+                    hit = reported(t, k, range, learnt: cues.verbs.contains(key), cues: cues)
                 } else if cues.nouns.contains(key), k + 1 < range.upperBound, QuoteLexicon.complementisers.contains(t.keys[k + 1]) {
-                    hit = nounCue(t, k, range)
+                    hit = nounCue(t, k, range, cues)
                 }
                 guard var h = hit, let absorbed = absorb(t, t.span(h.content), h.attribution, direct) else { continue }
                 h.absorbed = absorbed
@@ -46,12 +46,13 @@ enum IndirectSpeech {
         return found
     }
 
-    /// `Rush Limbaugh: Hillary …`, `WALLACE: If I may, …`: one to four capitalised words and a colon
-    /// open the sentence; the content runs to the end of the paragraph.
+    /// `Rush Limbaugh: Hillary …`, `WALLACE: If I may, …`: one to five capitalised words and a colon
+    /// open the sentence; the content runs to the end of the paragraph (`Putin: “…”` is left to the
+    /// direct quotes).
     private static func headline(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
         var c = k
         while c < s.upperBound, c - k < 5, t.isCapitalised(c) || t.isPunct(c, ".") && c > k { c += 1 }
-        guard c > k, c - k <= 5, c + 1 < s.upperBound, t.isPunct(c, ":"),
+        guard c > k, c - k <= 5, c + 1 < s.upperBound, t.isPunct(c, ":"), !t.isDoubleMark(c + 1),
               !QuoteLexicon.capitalisedStops.contains(t.keys[k]) else { return nil }
         let block = t.block(k)
         var e = s.upperBound
@@ -62,7 +63,7 @@ enum IndirectSpeech {
 
     /// `according to X, …`, `…, according to X.` and `…, according to X, …`; the source runs from
     /// `to` up to the next comma or the sentence's end (`a new report by Politico`).
-    private static func accordingTo(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
+    private static func accordingTo(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>, _ cues: AttributionCues) -> Found? {
         let cue = k..<(k + 2)
         var stop = k + 2
         while stop < s.upperBound, stop - k < 18, !t.isPunct(stop, ","), !t.isSentenceEnd(stop), !t.isDoubleMark(stop),
@@ -81,7 +82,7 @@ enum IndirectSpeech {
                 while c < s.upperBound, c - from < 30, !t.isPunct(c, ",") { c += 1 }
                 if c < s.upperBound { from = c + 1 }
             }
-            if let c = clause(t, from: from, to: s.upperBound) {
+            if let c = clause(t, from: from, to: contentEnd(t, from, s.upperBound, cues)) {
                 return Found(content: c, attribution: Attribution(speaker: source, cue: cue))
             }
             return nil
@@ -98,8 +99,8 @@ enum IndirectSpeech {
     }
 
     /// `X's claim that …`, `his assertion that …`: the content from `that`, the possessor as source.
-    private static func nounCue(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>) -> Found? {
-        guard k > s.lowerBound, let c = clause(t, from: k + 1, to: s.upperBound) else { return nil }
+    private static func nounCue(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>, _ cues: AttributionCues) -> Found? {
+        guard k > s.lowerBound, let c = clause(t, from: k + 1, to: contentEnd(t, k + 1, s.upperBound, cues)) else { return nil }
         let p = k - 1
         var speaker: Range<Int>? = nil
         if t.isPronoun(p) || QuoteLexicon.possessivePronouns.contains(t.keys[p]) {
@@ -113,16 +114,15 @@ enum IndirectSpeech {
 
     /// `X said (that) …`, `X told Y …`, `…, X said.`, `…, said X.`, `…, adding that …`; a
     /// `learnt` cue (`X urged …`, `X vowed to …`) may also take an infinitive.
-    private static func reported(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>, learnt: Bool) -> Found? {
+    private static func reported(_ t: QuoteTokens, _ k: Int, _ s: Range<Int>, learnt: Bool, cues: AttributionCues) -> Found? {
         let cue = t.cue(at: k, limit: s.upperBound)
-        if k - 1 > s.lowerBound, t.isPunct(k - 1, ","), t.endsInIng(k),
-           let a = t.sentenceSubject(before: k), a.cue.upperBound < k {
+        if k - 1 > s.lowerBound, t.isPunct(k - 1, ","), t.endsInIng(k), let speaker = clauseSubject(t, s.lowerBound, k) {
             // `Putin praised the talks, adding that …`: the participle's subject is the clause's.
             var from = cue.upperBound
             if from < s.upperBound, t.isWord(from), isPreposition(t.keys[from]), !learnt { return nil }
             if from < s.upperBound, t.isPunct(from, ",") { from += 1 }
-            guard let c = clause(t, from: from, to: s.upperBound) else { return nil }
-            return Found(content: c, attribution: Attribution(speaker: a.speaker, cue: cue))
+            guard let c = clause(t, from: from, to: contentEnd(t, from, s.upperBound, cues)) else { return nil }
+            return Found(content: c, attribution: Attribution(speaker: speaker, cue: cue))
         }
         if let np = t.subject(before: k, floor: s.lowerBound) ?? relativeSubject(t, k, s.lowerBound)
             ?? coordinatedSubject(t, k, s.lowerBound) {
@@ -136,12 +136,12 @@ enum IndirectSpeech {
                 var j = cue.upperBound
                 while j < s.upperBound, j - cue.upperBound < 6, t.isWord(j) || t.doc.tokens[j].kind == .number,
                       !QuoteLexicon.complementisers.contains(t.keys[j]) { j += 1 }
-                if j + 1 < s.upperBound, t.isPunct(j, ","), let c = clause(t, from: s.lowerBound, to: s.upperBound) {
+                if j + 1 < s.upperBound, t.isPunct(j, ","), let c = clause(t, from: s.lowerBound, to: contentEnd(t, j, s.upperBound, cues)) {
                     return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
                 }
             }
             var a = cue.upperBound
-            if a < s.upperBound, t.isWord(a), isPreposition(t.keys[a]) {
+            if a < s.upperBound, t.isWord(a), isPreposition(t.keys[a]), !(learnt && t.keys[a] == QuoteLexicon.to) {
                 // `said in a statement that …`
                 var j = a
                 while j < s.upperBound, j - a < 12, !QuoteLexicon.complementisers.contains(t.keys[j]) || !t.isWord(j) { j += 1 }
@@ -165,7 +165,7 @@ enum IndirectSpeech {
                QuoteLexicon.determiners.contains(t.keys[a + 1]) || !t.isWord(a + 1) {
                 return nil   // `declared it a “no-limits” friendship` reports no clause
             }
-            guard let c = clause(t, from: from, to: beforeParticiple(t, from, s.upperBound)) else { return nil }
+            guard let c = clause(t, from: from, to: contentEnd(t, from, s.upperBound, cues)) else { return nil }
             return Found(content: c, attribution: Attribution(speaker: np, cue: cue))
         }
         // Inverted: `…, said Putin.`
@@ -174,6 +174,15 @@ enum IndirectSpeech {
             return Found(content: c, attribution: Attribution(speaker: np, cue: k..<(k + 1)))
         }
         return nil
+    }
+
+    /// The subject that opens a sentence and is followed by a lower-case verb before `limit`:
+    /// `The governor praised …`, `Putin, who …, praised …`.
+    private static func clauseSubject(_ t: QuoteTokens, _ first: Int, _ limit: Int) -> Range<Int>? {
+        if let a = t.sentenceSubject(before: limit), a.cue.upperBound < limit { return a.speaker }
+        guard let np = t.nounPhrase(startingAt: first, limit: limit), np.upperBound < limit,
+              t.isWord(np.upperBound), !t.isCapitalised(np.upperBound) else { return nil }
+        return np
     }
 
     /// `who`/`which` as the subject of a reporting verb: `McConnell, who in 2010 said …`.
@@ -216,12 +225,29 @@ enum IndirectSpeech {
         return true
     }
 
-    /// Where a content that runs from `from` stops: before `, adding …`, which is an attribution
-    /// of its own; else at `to`.
-    private static func beforeParticiple(_ t: QuoteTokens, _ from: Int, _ to: Int) -> Int {
+    /// Where a content that runs from `from` stops: before another attribution in its sentence
+    /// (`, adding …`, `and warned …`, `, and he noted …`) or a clause PolNeAR leaves out of the
+    /// content (`, which …`, `, although …`); else at `to`.
+    private static func contentEnd(_ t: QuoteTokens, _ from: Int, _ to: Int, _ cues: AttributionCues) -> Int {
         var i = from + 1
         while i + 1 < to {
-            if t.isPunct(i, ","), t.isWord(i + 1), QuoteLexicon.participles.contains(t.keys[i + 1]) { return i }
+            let comma = t.isPunct(i, ",")
+            if comma, t.isWord(i + 1), QuoteLexicon.participles.contains(t.keys[i + 1]) || QuoteLexicon.contentBreaks.contains(t.keys[i + 1]) {
+                return i
+            }
+            let conjunction = t.isWord(i) && QuoteLexicon.conjunctions.contains(t.keys[i])
+            if comma || conjunction {
+                var j = i + 1
+                if comma, j < to, t.isWord(j), QuoteLexicon.conjunctions.contains(t.keys[j]) { j += 1 }
+                var words = 0
+                while j < to, words < 3, t.isWord(j) {
+                    let k = t.keys[j]
+                    if !t.isCapitalised(j), QuoteLexicon.indirectVerbs.contains(k) || cues.verbs.contains(k) { return i }
+                    guard t.isPronoun(j) || t.isCapitalised(j) else { break }
+                    j += 1
+                    words += 1
+                }
+            }
             i += 1
         }
         return to

@@ -21,9 +21,10 @@ public enum QuoteAttributor {
             var content = tokens.span(h.content)
             var kind = Quote.Kind.indirect
             for d in h.absorbed {
-                absorbed[d] = true
+                // A quotation that opens the clause is the clause; one deep inside it stays a quote too.
+                if tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
                 content = min(content.lowerBound, direct[d].start)..<max(content.upperBound, direct[d].end)
-                kind = .direct
+                kind = .mixed
             }
             found.append((content, kind, h.attribution))
         }
@@ -108,16 +109,17 @@ public enum QuoteAttributor {
             }
             let continues = previousEnd >= 0 && nothingBetween(tokens, from: previousEnd, to: openTok)
             let inherited = attribution == nil && continues && previous != nil
+            // The same cue as the quote before (`“…,” he said, “…”`), found before any pending quote takes it.
+            let sameCue = attribution != nil && attribution == quotes.last?.attribution
             if attribution == nil, continues, let p = previous {
                 attribution = p
             }
-            let completesPending = attribution != nil && pending != nil && continues
             if let a = attribution, let p = pending, continues {
                 quotes[p].attribution = a
             }
             let closeEnd = min(closeTok, tokens.count - 1)
             if continues, !span.single, let last = quotes.indices.last, !quotes[last].span.single,
-               inherited || completesPending || (attribution != nil && attribution == quotes[last].attribution) {
+               inherited || sameCue {
                 // One attribution, one quote: this part continues the quote before it.
                 quotes[last].end = span.content.upperBound
                 pending = nil

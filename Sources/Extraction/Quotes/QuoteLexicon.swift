@@ -120,6 +120,12 @@ enum QuoteLexicon {
         administration office party police
         """)
 
+    /// Words after a comma that end a reported content: `…, which …`, `…, although …`.
+    static let contentBreaks = PackedWord.set("which although though while whereas")
+
+    /// Conjunctions that may join a second attribution: `said … and warned …`.
+    static let conjunctions = PackedWord.set("and but")
+
     /// Words that start a reported clause's complementiser: `said that …`.
     static let complementisers = PackedWord.set("that")
 

@@ -217,6 +217,8 @@ public struct GeoInfo: Sendable, Equatable {
 public struct Quote: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case direct, indirect
+        /// A reported clause that holds quoted words: `He said the plan was “a disaster.”`
+        case mixed
     }
 
     public var kind: Kind
