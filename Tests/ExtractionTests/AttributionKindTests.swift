@@ -64,6 +64,13 @@ private func attributions(_ text: String) -> [Quote] {
         #expect(q.speakerMention?.text == "The governor")
     }
 
+    @Test func aPhrasalCueKeepsItsParticle() throws {
+        let q = try #require(attributions("The union called for an immediate increase in the minimum wage.").first)
+        #expect(q.cue == "called for")
+        #expect(q.text == "an immediate increase in the minimum wage")
+        #expect(q.speakerMention?.text == "The union")
+    }
+
     @Test func aParticipleAddsAnAttributionOfItsOwn() throws {
         let qs = attributions("The governor praised the deal, adding that the state would hire more teachers.")
         let added = try #require(qs.first { $0.cue == "adding" })

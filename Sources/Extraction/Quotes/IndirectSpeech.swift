@@ -141,12 +141,20 @@ enum IndirectSpeech {
                 }
             }
             var a = cue.upperBound
+            var cue = cue
             if a < s.upperBound, t.isWord(a), isPreposition(t.keys[a]), !(learnt && t.keys[a] == QuoteLexicon.to) {
                 // `said in a statement that …`
                 var j = a
                 while j < s.upperBound, j - a < 12, !QuoteLexicon.complementisers.contains(t.keys[j]) || !t.isWord(j) { j += 1 }
-                guard j < s.upperBound, j - a < 12 else { return nil }
-                a = j
+                if j < s.upperBound, j - a < 12 {
+                    a = j
+                } else if learnt, QuoteLexicon.phrasalParticles.contains(t.keys[a]), cue.count == 1 {
+                    // `called for …`, `called on Congress to …`: the particle belongs to the cue.
+                    cue = cue.lowerBound..<(a + 1)
+                    a += 1
+                } else {
+                    return nil
+                }
             }
             let from = a   // the content keeps its `that`
             if a < s.upperBound, QuoteLexicon.complementisers.contains(t.keys[a]), t.isWord(a) {

@@ -123,6 +123,9 @@ enum QuoteLexicon {
     /// Words after a comma that end a reported content: `…, which …`, `…, although …`.
     static let contentBreaks = PackedWord.set("which although though while whereas")
 
+    /// Particles that join a learnt reporting verb into one cue: `called for …`, `called on …`.
+    static let phrasalParticles = PackedWord.set("for on")
+
     /// Conjunctions that may join a second attribution: `said … and warned …`.
     static let conjunctions = PackedWord.set("and but")
 
