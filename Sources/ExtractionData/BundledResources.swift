@@ -22,7 +22,9 @@ public enum BundledResources {
         let gazetteer = try GazetteerLoader.load(from: dir)
         let toneLexicon = try ToneLexiconLoader.load(from: dir)
         let tagger = try TaggerModelLoader.load(from: dir)
-        return ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: tagger)
+        var resources = ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: tagger)
+        resources.attributionCues = try AttributionCuesLoader.load(from: dir)
+        return resources
     }
 
     /// The process-wide resources, loaded on first use; tests and commands share one copy.

@@ -144,10 +144,13 @@ func direct(_ text: String, entities: [Entity] = []) -> [Quote] {
         #expect(q.speakerMention?.text == "Putin")
     }
 
-    @Test func aFollowingQuoteWithNoCueKeepsTheSpeaker() {
+    /// One attribution, one quote (PolNeAR joins such parts: 1,119 times in its training split).
+    @Test func aFollowingQuoteWithNoCueJoinsTheQuoteBefore() {
         let qs = direct("“This just isn’t right,” Warren said. “You squeezed employees to the breaking point.”")
-        #expect(qs.count == 2)
-        #expect(qs.last?.speakerMention?.text == "Warren")
+        #expect(qs.count == 1)
+        #expect(qs.first?.text.hasPrefix("This just isn’t right") == true)
+        #expect(qs.first?.text.hasSuffix("to the breaking point.") == true)
+        #expect(qs.first?.speakerMention?.text == "Warren")
     }
 
     @Test func aQuoteSignedWithADash() {
@@ -159,7 +162,7 @@ func direct(_ text: String, entities: [Entity] = []) -> [Quote] {
     @Test func reportedSpeech() throws {
         let said = try #require(quotes("Putin said that the Kremlin was willing to negotiate.").first)
         #expect(said.kind == .indirect)
-        #expect(said.text == "the Kremlin was willing to negotiate")
+        #expect(said.text == "that the Kremlin was willing to negotiate")   // PolNeAR keeps `that`
         #expect(said.speakerMention?.text == "Putin")
         #expect(said.cue == "said")
 

@@ -65,7 +65,7 @@ public struct ArticleExtractor: Sendable {
         }
         let entities = EntityExtractor(resources: resources).extract(doc)
         article.entities = entities
-        article.quotes = QuoteAttributor.attribute(doc, entities: entities)
+        article.quotes = QuoteAttributor.attribute(doc, entities: entities, cues: resources.attributionCues)
         article.keywords = KeywordExtractor.extract(doc, entities: entities)
         article.summary = Summarizer.summarize(doc)
         article.tone = ToneScorer(lexicon: resources.toneLexicon).score(doc)
@@ -79,6 +79,8 @@ public struct ExtractorResources: Sendable {
     public var toneLexicon: ToneLexicon
     /// The trained entity tagger; nil runs the rule-based recogniser alone.
     public var tagger: EntityTagger?
+    /// Learnt attribution cues (reporting verbs and noun cues); none by default.
+    public var attributionCues: AttributionCues = .none
 
     /// Resources for an extractor.
     public init(gazetteer: Gazetteer, toneLexicon: ToneLexicon, tagger: EntityTagger? = nil) {

@@ -1,20 +1,39 @@
-/// Finds direct and indirect quotes and attributes each to its speaker.
+/// Finds direct, mixed and indirect quotes and attributes each to its speaker.
 ///
 /// Direct quotes come from one scan over the quotation marks (`QuoteMarks`); each is attributed by
-/// the cue next to it (`CueSearch`), else it continues the previous quote's speaker. Reported speech
-/// comes from reporting verbs with a clause (`IndirectSpeech`). Speaker mentions are then linked to
-/// entities, pronouns and descriptions resolved to the person they stand for (`SpeakerLinker`).
+/// the cue next to it (`CueSearch`), else it continues the previous quote's speaker, and a quote
+/// split around its cue (`“We will win,” he said, “and soon.”`) is one quote. Reported speech
+/// comes from reporting verbs and noun cues with a clause (`IndirectSpeech`); a reported clause that
+/// holds quoted words (`He said the plan was “a disaster.”`) is one mixed quote. Speaker mentions
+/// are then linked to entities, pronouns and descriptions resolved to the person they stand for
+/// (`SpeakerLinker`).
 public enum QuoteAttributor {
-    /// Quotes in article order.
-    public static func attribute(_ doc: Document, entities: [Entity]) -> [Quote] {
+    /// Quotes in article order; `cues` adds learnt reporting verbs and noun cues.
+    public static func attribute(_ doc: Document, entities: [Entity], cues: AttributionCues = .none) -> [Quote] {
         guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
         let tokens = QuoteTokens(doc)
-        let direct = directQuotes(tokens)
-        let indirect = IndirectSpeech.find(tokens, excluding: direct.map(\.span))
-        var linker = SpeakerLinker(tokens: tokens, entities: entities)
-        var found = direct.map { ($0.span.content, Quote.Kind.direct, $0.attribution) }
-        found += indirect.map { (tokens.span($0.content), Quote.Kind.indirect, Optional($0.attribution)) }
+        var direct = directQuotes(tokens)
+        let indirect = IndirectSpeech.find(tokens, excluding: direct, cues: cues)
+        var absorbed = [Bool](repeating: false, count: direct.count)
+        var found: [(Range<Int>, Quote.Kind, Attribution?)] = []
+        found.reserveCapacity(direct.count + indirect.count)
+        for h in indirect {
+            var content = tokens.span(h.content)
+            var kind = Quote.Kind.indirect
+            for d in h.absorbed {
+                // A quotation that opens the clause is the clause; one deep inside it stays a quote too.
+                if tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
+                content = min(content.lowerBound, direct[d].start)..<max(content.upperBound, direct[d].end)
+                kind = .mixed
+            }
+            found.append((content, kind, h.attribution))
+        }
+        for (i, d) in direct.enumerated() where !absorbed[i] {
+            found.append((d.start..<d.end, .direct, d.attribution))
+        }
+        direct.removeAll()
         found.sort { $0.0.lowerBound < $1.0.lowerBound }
+        var linker = SpeakerLinker(tokens: tokens, entities: entities)
         var quotes: [Quote] = []
         quotes.reserveCapacity(found.count)
         for (content, kind, attribution) in found {
@@ -22,7 +41,9 @@ public enum QuoteAttributor {
             if let a = attribution {
                 let mention = tokens.span(a.speaker)
                 quote.speakerMention = doc.span(mention)
-                quote.cue = doc.slice(tokens.span(a.cue))
+                let cue = doc.span(tokens.span(a.cue))
+                quote.cue = cue.text
+                quote.cueMention = cue
                 let resolved = linker.resolve(a.speaker)
                 quote.speaker = resolved.name
                 quote.speakerEntity = resolved.entity
@@ -36,6 +57,18 @@ public enum QuoteAttributor {
     struct DirectQuote {
         var span: QuotedSpan
         var attribution: Attribution?
+        /// Start of the content: before `span` when the sentence's subject opens it
+        /// (`Both parties “saw Burma as …,” said Victor Cha`).
+        var start: Int
+        /// End of the quoted words: past `span` when later parts of the same quote were joined to it.
+        var end: Int
+
+        init(span: QuotedSpan, attribution: Attribution?) {
+            self.span = span
+            self.attribution = attribution
+            self.start = span.content.lowerBound
+            self.end = span.content.upperBound
+        }
     }
 
     /// Direct quotes, scare quotes and titles left out, each attributed when the text allows.
@@ -75,22 +108,58 @@ public enum QuoteAttributor {
                 continue
             }
             let continues = previousEnd >= 0 && nothingBetween(tokens, from: previousEnd, to: openTok)
+            let inherited = attribution == nil && continues && previous != nil
+            // The same cue as the quote before (`“…,” he said, “…”`), found before any pending quote takes it.
+            let sameCue = attribution != nil && attribution == quotes.last?.attribution
             if attribution == nil, continues, let p = previous {
                 attribution = p
             }
             if let a = attribution, let p = pending, continues {
                 quotes[p].attribution = a
             }
-            pending = attribution == nil ? quotes.count : nil
-            quotes.append(DirectQuote(span: span, attribution: attribution))
-            previous = attribution
             let closeEnd = min(closeTok, tokens.count - 1)
+            if continues, !span.single, let last = quotes.indices.last, !quotes[last].span.single,
+               inherited || sameCue {
+                // One attribution, one quote: this part continues the quote before it.
+                quotes[last].end = span.content.upperBound
+                pending = nil
+                previous = quotes[last].attribution
+                previousEnd = closeEnd
+                if let a = attribution, a.cue.lowerBound > closeEnd {
+                    previousEnd = max(a.cue.upperBound, a.speaker.upperBound) - 1
+                }
+                continue
+            }
+            pending = attribution == nil ? quotes.count : nil
+            var quote = DirectQuote(span: span, attribution: attribution)
+            if adjacent, let a = attribution, a.cue.lowerBound > closeEnd, let from = openingSubject(tokens, openTok) {
+                quote.start = Int(doc.tokens[from].start)
+            }
+            quotes.append(quote)
+            previous = attribution
             previousEnd = closeEnd
             if let a = attribution, a.cue.lowerBound > closeEnd {
                 previousEnd = max(a.cue.upperBound, a.speaker.upperBound) - 1
             }
         }
         return quotes
+    }
+
+    /// The first token of a short opening before a quote that starts inside its sentence, when the
+    /// opening holds no cue or quotation of its own (`Both political parties “saw …”`).
+    static func openingSubject(_ tokens: QuoteTokens, _ open: Int) -> Int? {
+        let first = tokens.sentence(open).lowerBound
+        guard first < open, open - first <= 15 else { return nil }
+        var words = 0
+        for i in first..<open {
+            if tokens.isWord(i) {
+                if tokens.isSpeechVerb(i) || tokens.isAccordingTo(i) { return nil }
+                words += 1
+            } else if tokens.isDoubleMark(i) || tokens.isSentenceEnd(i) || tokens.isPunct(i, ":") {
+                return nil
+            }
+        }
+        return words > 0 ? first : nil
     }
 
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the

@@ -86,6 +86,8 @@ enum QuoteLexicon {
     static let pluralPronouns = PackedWord.set("they we")
     static let objectPronouns = PackedWord.set("it him her them us me")
     static let speakerPronouns = PackedWord.set("he she they we i it")
+    /// Possessive pronouns that can own a noun cue: `his claim that …`.
+    static let possessivePronouns = PackedWord.set("his her their its our my")
 
     /// Words that open a description: `a Kremlin spokesman`, `the newspaper`.
     static let determiners = PackedWord.set("""
@@ -115,8 +117,17 @@ enum QuoteLexicon {
     static let organisationNouns = PackedWord.set("""
         newspaper paper network agency company campaign ministry department government committee \
         magazine outlet station broadcaster channel daily group organization organisation firm \
-        administration office party
+        administration office party police
         """)
+
+    /// Words after a comma that end a reported content: `…, which …`, `…, although …`.
+    static let contentBreaks = PackedWord.set("which although though while whereas")
+
+    /// Particles that join a learnt reporting verb into one cue: `called for …`, `called on …`.
+    static let phrasalParticles = PackedWord.set("for on")
+
+    /// Conjunctions that may join a second attribution: `said … and warned …`.
+    static let conjunctions = PackedWord.set("and but")
 
     /// Words that start a reported clause's complementiser: `said that …`.
     static let complementisers = PackedWord.set("that")
@@ -140,6 +151,7 @@ enum QuoteLexicon {
     static let told = PackedWord.pack("told")
     static let tells = PackedWord.pack("tells")
     static let who = PackedWord.pack("who")
+    static let and = PackedWord.pack("and")
     static let which = PackedWord.pack("which")
     static let possessive = PackedWord.pack("s")
 }

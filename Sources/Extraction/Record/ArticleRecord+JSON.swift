@@ -158,6 +158,8 @@ extension Quote {
             w.key("speaker_mention")
             if let m = speakerMention { m.write(to: &w) } else { w.null() }
             w.field("cue", cue)
+            w.key("cue_mention")
+            if let m = cueMention { m.write(to: &w) } else { w.null() }
         }
     }
 }

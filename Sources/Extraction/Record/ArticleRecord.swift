@@ -217,6 +217,8 @@ public struct GeoInfo: Sendable, Equatable {
 public struct Quote: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case direct, indirect
+        /// A reported clause that holds quoted words: `He said the plan was “a disaster.”`
+        case mixed
     }
 
     public var kind: Kind
@@ -227,10 +229,13 @@ public struct Quote: Sendable, Equatable {
     public var speakerEntity: String?
     public var speakerMention: TextSpan?
     public var cue: String?
+    /// Where `cue` stands in the article.
+    public var cueMention: TextSpan?
 
     /// A quote of `text` at `start..<end`, attributed to `speaker` when known.
     public init(kind: Kind, text: String, start: Int, end: Int, speaker: String? = nil,
-                speakerEntity: String? = nil, speakerMention: TextSpan? = nil, cue: String? = nil) {
+                speakerEntity: String? = nil, speakerMention: TextSpan? = nil, cue: String? = nil,
+                cueMention: TextSpan? = nil) {
         self.kind = kind
         self.text = text
         self.start = start
@@ -239,6 +244,7 @@ public struct Quote: Sendable, Equatable {
         self.speakerEntity = speakerEntity
         self.speakerMention = speakerMention
         self.cue = cue
+        self.cueMention = cueMention
     }
 }
 
