@@ -125,7 +125,7 @@ func evaluate(_ tagger: EntityTagger, _ docs: [(Document, GoldDocument)]) -> (Sp
 func train(_ o: Options) {
     let bits = o.int("bits", 19)
     let epochs = o.int("epochs", 20)
-    var rng = SeededGenerator(seed: UInt64(o.int("seed", 1)))
+    var rng = SplitMix64(seed: UInt64(o.int("seed", 1)))
     let table = o.values["clusters"].map(loadClusters) ?? WordClusterTable()
     say("train: \(table.count) clustered words")
     var sentences: [EncodedSentence] = []

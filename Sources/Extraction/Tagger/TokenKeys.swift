@@ -35,8 +35,8 @@ public struct TokenKeys: Sendable {
         var letters = 0, upper = 0
         for i in range {
             let c = scalars[i]
-            let v = FeatureHash.normalized(c.value)
-            let lv = v == c.value ? FeatureHash.lower(c) : v
+            let v = TextKey.normalized(c.value)
+            let lv = TextKey.fold(c)
             form = FeatureHash.step(form, v)
             lower = FeatureHash.step(lower, lv)
             title = FeatureHash.step(title, n == 0 ? v : lv)
@@ -69,8 +69,7 @@ public struct TokenKeys: Sendable {
         var k = 0
         var i = range.upperBound - 1
         while k < 4 && i >= range.lowerBound {
-            let v = FeatureHash.normalized(scalars[i].value)
-            h = FeatureHash.step(h, v == scalars[i].value ? FeatureHash.lower(scalars[i]) : v)
+            h = FeatureHash.step(h, TextKey.fold(scalars[i]))
             suffix[k] = FeatureHash.mix(h)
             k += 1
             i -= 1
@@ -83,7 +82,7 @@ public struct TokenKeys: Sendable {
         self.letters = UInt16(clamping: letters)
         self.uppercase = UInt16(clamping: upper)
         self.isAllCaps = letters > 1 && upper == letters
-        self.isCapitalized = n > 0 && upper > 0 && FeatureHash.lower(scalars[range.lowerBound]) != scalars[range.lowerBound].value
+        self.isCapitalized = n > 0 && upper > 0 && TextKey.lower(scalars[range.lowerBound]) != scalars[range.lowerBound].value
         var found = table.lookup(self.form)
         if found == .zero && isAllCaps { found = table.lookup(self.titleForm) }
         self.clusters = found
