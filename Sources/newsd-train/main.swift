@@ -6,6 +6,7 @@
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
 import Extraction
+import TaggerTraining
 import Foundation
 
 func fail(_ message: String) -> Never {

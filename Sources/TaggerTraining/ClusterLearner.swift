@@ -1,3 +1,5 @@
+import Extraction
+
 /// Learns word clusters from unlabelled text: each frequent word is described by its left and
 /// right neighbours (positive PMI over the most frequent context words), and spherical k-means
 /// groups words with similar contexts, at several granularities.
