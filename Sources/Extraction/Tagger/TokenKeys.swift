@@ -12,8 +12,11 @@ public struct TokenKeys: Sendable {
     public var suffix: SIMD4<UInt64> = .zero
     /// The form with its first letter kept and the rest lowercased, for looking up all-caps words.
     public var titleForm: UInt64 = 0
-    /// Cluster ids at the coarse, middle and fine levels (0: unknown word).
+    /// Cluster ids at the coarse, middle and fine levels (0: unknown word), then the word's
+    /// dictionary code (how common it is in lower case, first or last name, place; 0: none).
     public var clusters: SIMD4<UInt16> = .zero
+    /// The dictionary code (see `clusters`).
+    @inlinable public var dictionary: UInt64 { UInt64(clusters[3]) }
     /// Document evidence for a capitalised token (see `DocumentEvidence`); 0 for other tokens.
     public var document: UInt8 = 0
     public var isAllCaps = false
