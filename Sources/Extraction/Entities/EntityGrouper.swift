@@ -111,7 +111,7 @@ struct EntityGrouper {
             }
             // A clipped form joins the organisation whose first word it begins ("Fed", "Federal Reserve").
             if m.type == .organization || (m.type == .other && m.confidence < 0.7), m.tokens.count == 1,
-               view.shapes[m.tokens.lowerBound] == .capitalised,
+               view.shapes[m.tokens.lowerBound] == .capitalised, let word = words.first, orgsByFirstWord[word] == nil,
                let g = longOrgs.first(where: { clips(m.tokens.lowerBound, mentions[groups[$0].first].tokens.lowerBound) }) {
                 mentions[i].type = .organization
                 groups[g].mentions.append(i)

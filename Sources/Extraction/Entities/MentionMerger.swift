@@ -13,7 +13,7 @@ struct MentionMerger {
 
     static let confident: Float = 0.6
     /// A tagger span at least this confident keeps its type against a gazetteer reading.
-    static let sureTagger: Float = 0.75
+    static let sureTagger: Float = 0.6
 
     /// One non-overlapping list of mentions in text order.
     func merge(rules: [Mention], tagged: [MentionCandidate]) -> [Mention] {
