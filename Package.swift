@@ -61,6 +61,11 @@ let package = Package(
         // Trains the entity tagger's model from CoNLL files and measures it (see scripts/train-tagger.sh).
         .executableTarget(
             name: "newsd-train",
+            dependencies: ["Extraction", "TaggerTraining"]
+        ),
+        // Training code for the tagger (corpus reader, word clusters, perceptron): not in the runtime library.
+        .target(
+            name: "TaggerTraining",
             dependencies: ["Extraction"]
         ),
         // Helpers shared by the test targets: temporary inboxes, corpus builders, the built binary.
@@ -71,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractionTests",
-            dependencies: ["Extraction", "ExtractionData", "NewsdTestKit"]
+            dependencies: ["Extraction", "ExtractionData", "NewsdTestKit", "TaggerTraining"]
         ),
         .testTarget(
             name: "DaemonTests",

@@ -1,11 +1,14 @@
 // newsd-train: learns word clusters, trains the entity tagger and measures it.
 //
 //   newsd-train clusters --out CLUSTERS.tsv INPUT...        (CoNLL files or folders of .txt)
-//   newsd-train train --train eng.train --dev eng.testa --clusters CLUSTERS.tsv --out MODEL
-//                     [--epochs 20] [--bits 19] [--seed 1]
+//   newsd-train cv --train eng.train --clusters CLUSTERS.tsv [--dictionary DICT.tsv] [--folds 3]
+//                  [--epochs 12] [--bits 18] [--seed 1]    (prints the best epoch count last)
+//   newsd-train train --train eng.train[,eng.testa] --clusters CLUSTERS.tsv [--dictionary DICT.tsv]
+//                     --epochs N --out MODEL [--dev eng.testa] [--bits 18] [--seed 1]
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
 import Extraction
+import TaggerTraining
 import Foundation
 
 func fail(_ message: String) -> Never {
@@ -62,16 +65,27 @@ func textFiles(in dir: String) -> [String] {
     return names.filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
 }
 
-func loadClusters(_ path: String) -> WordClusterTable {
-    var entries: [(key: UInt64, clusters: SIMD4<UInt16>)] = []
-    for line in readText(path).split(separator: "\n") {
-        let parts = line.split(separator: "\t")
-        guard parts.count >= 2 else { continue }
-        var c = SIMD4<UInt16>.zero
-        for (l, p) in parts.dropFirst().prefix(4).enumerated() { c[l] = UInt16(p) ?? 0 }
-        entries.append((FeatureHash.form(String(parts[0])), c))
+/// The word table of the options: cluster ids from `--clusters`, dictionary codes from `--dictionary`
+/// in the fourth slot (see scripts/gen-tagger-dictionary.py).
+func loadTable(_ o: Options) -> WordClusterTable {
+    var entries: [UInt64: SIMD4<UInt16>] = [:]
+    if let path = o.values["clusters"] {
+        for line in readText(path).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            guard parts.count >= 2 else { continue }
+            var c = SIMD4<UInt16>.zero
+            for (l, p) in parts.dropFirst().prefix(3).enumerated() { c[l] = UInt16(p) ?? 0 }
+            entries[FeatureHash.form(String(parts[0]))] = c
+        }
     }
-    return WordClusterTable(entries: entries)
+    if let path = o.values["dictionary"] {
+        for line in readText(path).split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let code = UInt16(parts[1]), code != 0 else { continue }
+            entries[FeatureHash.form(String(parts[0])), default: .zero][3] = code
+        }
+    }
+    return WordClusterTable(entries: entries.map { (key: $0.key, clusters: $0.value) })
 }
 
 func loadModel(_ path: String) -> (EntityTagger, Double) {
@@ -122,44 +136,91 @@ func evaluate(_ tagger: EntityTagger, _ docs: [(Document, GoldDocument)]) -> (Sp
     return (score, margins)
 }
 
-func train(_ o: Options) {
-    let bits = o.int("bits", 19)
-    let epochs = o.int("epochs", 20)
-    var rng = SeededGenerator(seed: UInt64(o.int("seed", 1)))
-    let table = o.values["clusters"].map(loadClusters) ?? WordClusterTable()
-    say("train: \(table.count) clustered words")
+/// The gold documents of the comma-separated CoNLL files `paths`.
+func goldDocuments(_ paths: String) -> [GoldDocument] {
+    paths.split(separator: ",").flatMap { CoNLLCorpus.documents(readText(String($0))) }
+}
+
+/// The training sentences of `docs`.
+func encode(_ docs: [GoldDocument], table: WordClusterTable, bits: Int) -> [EncodedSentence] {
     var sentences: [EncodedSentence] = []
-    for gold in CoNLLCorpus.documents(readText(o.required("train"))) {
+    for gold in docs {
         let doc = CoNLLCorpus.document(gold.text)
-        sentences += EncodedSentence.sentences(of: doc, tags: CoNLLCorpus.tags(doc, spans: gold.spans),
-                                               clusters: table, bucketBits: bits)
+        sentences += EncodedSentence.sentences(of: doc, tags: CoNLLCorpus.tags(doc, spans: gold.spans), clusters: table, bucketBits: bits)
     }
+    return sentences
+}
+
+/// Cross-validation on the training documents: for each of `--folds` folds, trains on the others
+/// and scores every epoch on the fold; prints the pooled F1 per epoch and, last, the best epoch count.
+func crossValidate(_ o: Options) {
+    let bits = o.int("bits", 18), epochs = o.int("epochs", 12), folds = o.int("folds", 3)
+    let table = loadTable(o)
+    let docs = goldDocuments(o.required("train"))
+    var pooled = [SpanScore](repeating: SpanScore(), count: epochs)
+    for fold in 0..<folds {
+        var rng = SplitMix64(seed: UInt64(o.int("seed", 1)))
+        let heldOut = docs.indices.filter { $0 % folds == fold }.map { (CoNLLCorpus.document(docs[$0].text), docs[$0]) }
+        let sentences = encode(docs.indices.filter { $0 % folds != fold }.map { docs[$0] }, table: table, bits: bits)
+        var trainer = PerceptronTrainer(bucketBits: bits)
+        var order = Array(sentences.indices)
+        for epoch in 0..<epochs {
+            order.shuffle(using: &rng)
+            _ = trainer.epoch(sentences, order: order)
+            let (score, _) = evaluate(EntityTagger(model: trainer.averagedModel(clusters: table)), heldOut)
+            for t in 0..<TagSet.typeCount {
+                pooled[epoch].truePositives[t] += score.truePositives[t]
+                pooled[epoch].falsePositives[t] += score.falsePositives[t]
+                pooled[epoch].falseNegatives[t] += score.falseNegatives[t]
+            }
+            say("cv fold \(fold + 1)/\(folds) epoch \(epoch + 1): F1 \(String(format: "%.4f", score.f1))")
+        }
+    }
+    var best = 0
+    for (e, score) in pooled.enumerated() {
+        say("cv epoch \(e + 1): pooled PER/LOC/ORG F1 \(String(format: "%.4f", score.f1))")
+        if score.f1 > pooled[best].f1 { best = e }
+    }
+    print(best + 1)
+}
+
+/// Trains `--epochs` epochs on `--train` (no epoch is chosen here: see `cv`); `--dev` is only reported.
+func train(_ o: Options) {
+    let bits = o.int("bits", 18)
+    let epochs = o.int("epochs", 10)
+    var rng = SplitMix64(seed: UInt64(o.int("seed", 1)))
+    let table = loadTable(o)
+    say("train: \(table.count) words with clusters or dictionary codes")
+    let docs = goldDocuments(o.required("train"))
+    let sentences = encode(docs, table: table, bits: bits)
     let tokens = sentences.reduce(0) { $0 + $1.tags.count }
-    say("train: \(sentences.count) sentences, \(tokens) tokens")
-    let dev = CoNLLCorpus.documents(readText(o.required("dev"))).map { (CoNLLCorpus.document($0.text), $0) }
+    say("train: \(docs.count) documents, \(sentences.count) sentences, \(tokens) tokens")
+    let dev = o.values["dev"].map { goldDocuments($0).map { (CoNLLCorpus.document($0.text), $0) } } ?? []
     var trainer = PerceptronTrainer(bucketBits: bits)
     var order = Array(sentences.indices)
-    var best: (f1: Double, epoch: Int, model: TaggerModel)?
-    for epoch in 1...epochs {
+    for epoch in 1...max(epochs, 1) {
         let started = Date()
         order.shuffle(using: &rng)
         let errors = trainer.epoch(sentences, order: order)
-        let model = trainer.averagedModel(clusters: table)
-        let (score, _) = evaluate(EntityTagger(model: model), dev)
-        say("epoch \(epoch): train errors \(errors), dev F1 \(String(format: "%.4f", score.f1)) (all types \(String(format: "%.4f", score.prf([0, 1, 2, 3]).f1))), \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
-        if best == nil || score.f1 > best!.f1 { best = (score.f1, epoch, model) }
+        var line = "epoch \(epoch): train errors \(errors)"
+        if !dev.isEmpty && epoch == epochs {
+            let (score, _) = evaluate(EntityTagger(model: trainer.averagedModel(clusters: table)), dev)
+            line += ", dev F1 \(String(format: "%.4f", score.f1)) (reported, not used)"
+        }
+        say(line + ", \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
     }
-    guard let best else { fail("no epochs") }
-    // Confidence scale: the median margin of the spans the model finds on the development set.
-    let (score, margins) = evaluate(EntityTagger(model: best.model.withConfidenceScale(1)), dev)
+    let trained = trainer.averagedModel(clusters: table)
+    // Confidence scale: the median margin of the spans the model finds on (a part of) its training documents.
+    let sample = docs.prefix(300).map { (CoNLLCorpus.document($0.text), $0) }
+    let (_, margins) = evaluate(EntityTagger(model: trained.withConfidenceScale(1)), sample)
     let sorted = margins.sorted()
-    var model = best.model.withConfidenceScale(sorted.isEmpty ? 1 : sorted[sorted.count / 2])
+    var model = trained.withConfidenceScale(sorted.isEmpty ? 1 : sorted[sorted.count / 2])
     // Word scores for every clustered word: same tags, fewer weight rows to read per token.
     if let path = o.values["clusters"] {
         model = model.withWordScores(readText(path).split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
         say("train: precomputed the word scores of \(model.wordScores.count) words")
     }
-    say("best epoch \(best.epoch)\n\(score.report)")
+    if !dev.isEmpty { say(evaluate(EntityTagger(model: model), dev).0.report) }
     let bytes = model.serialized()
     write(o.required("out"), Data(bytes))
     say("train: wrote \(bytes.count) bytes to \(o.required("out"))")
@@ -249,10 +310,11 @@ func bench(_ o: Options) {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 2 else { fail("usage: newsd-train clusters|train|eval|bench ...") }
+guard args.count >= 2 else { fail("usage: newsd-train clusters|cv|train|eval|bench ...") }
 let options = Options(args.dropFirst(2))
 switch args[1] {
 case "clusters": clusters(options)
+case "cv": crossValidate(options)
 case "train": train(options)
 case "eval": eval(options)
 case "bench": bench(options)

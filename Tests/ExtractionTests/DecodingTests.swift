@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func controlBytesWithoutNULAreBinary() {
-        var rng = TextStagesRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: rng.next() % 255 + 1) }
         if case .failure(let f) = TextDecoder.decode(bytes) { #expect(f.reason == .binary) } else { Issue.record("random bytes decoded as text") }
         let controls = [UInt8](repeating: 0x01, count: 100) + Array("some text".utf8)
@@ -88,15 +88,5 @@ import Testing
     }
 }
 
-/// A small deterministic generator for test inputs.
-struct TextStagesRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The deterministic generator for test inputs.
+typealias TextStagesRandom = SplitMix64

@@ -2,6 +2,7 @@ import Extraction
 import ExtractionData
 import Foundation
 import NewsdTestKit
+import TaggerTraining
 import Testing
 
 @Suite struct TaggerTests {

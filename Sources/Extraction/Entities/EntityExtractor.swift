@@ -3,7 +3,8 @@
 ///
 /// Stages, each linear in the tokens: `RuleRecognizer` proposes mentions from capitalisation,
 /// gazetteers and word lists; `MentionMerger` folds in the trained tagger's candidates when there is
-/// a tagger; `PlaceResolver` picks each place name's reading; `EntityGrouper` joins mentions of one
+/// a tagger; `DocumentConsistency` gives one spelling one type and marks its unmarked
+/// occurrences; `PlaceResolver` picks each place name's reading; `EntityGrouper` joins mentions of one
 /// thing; `RoleFinder` attaches titles and appositions to people; salience orders the result.
 public struct EntityExtractor: Sendable {
     public let resources: ExtractorResources
@@ -21,11 +22,17 @@ public struct EntityExtractor: Sendable {
         let rules = RuleRecognizer(view: view, gazetteer: gazetteer).recognise()
         let tagged = resources.tagger?.tag(doc) ?? []
         var mentions = MentionMerger(view: view, gazetteer: gazetteer).merge(rules: rules, tagged: tagged)
+        DocumentConsistency(view: view).apply(&mentions)
         let places = PlaceResolver(gazetteer: gazetteer).resolve(mentions)
         let groups = EntityGrouper(view: view, gazetteer: gazetteer).group(&mentions, places: places)
         var endingAt: [Int: Int] = [:]
         for (k, m) in mentions.enumerated() { endingAt[m.tokens.upperBound - 1] = k }
-        let roleFinder = RoleFinder(view: view, gazetteer: gazetteer)
+        var roleFinder = RoleFinder(view: view, gazetteer: gazetteer)
+        for group in groups where group.type == .organization {
+            for k in group.mentions where mentions[k].tokens.count == 1 {
+                roleFinder.organisationWords.insert(view.keys[mentions[k].tokens.lowerBound])
+            }
+        }
         let salience = SalienceScorer(doc: doc, mentions: mentions, groups: groups)
 
         var scored: [(entity: Entity, first: Int)] = []

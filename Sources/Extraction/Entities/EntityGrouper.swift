@@ -1,5 +1,6 @@
 /// Groups mentions into one entity per real-world thing: "Putin" joins "Vladimir Putin", "U.S.",
-/// "US" and "United States" are one place, "NATO" joins "North Atlantic Treaty Organization".
+/// "US" and "United States" are one place, "NATO" joins "North Atlantic Treaty Organization", a
+/// clipped form joins the name it clips ("Fed" joins "Federal Reserve").
 struct EntityGrouper {
     let view: TokenView
     let gazetteer: Gazetteer
@@ -16,6 +17,9 @@ struct EntityGrouper {
         var initials: [UInt32] = []
     }
 
+    /// At most this many organisations are compared with each clipped form (keeps grouping linear).
+    static let clippedCandidates = 64
+
     /// Groups of `mentions`, `places[i]` being the resolved gazetteer entry of mention i.
     func group(_ mentions: inout [Mention], places: [Int32?]) -> [Group] {
         var groups: [Group] = []
@@ -26,6 +30,7 @@ struct EntityGrouper {
         var peopleByWord: [UInt64: [Int]] = [:]
         var orgsByFirstWord: [UInt64: [Int]] = [:]
         var orgsByInitials: [[UInt32]: Int] = [:]
+        var longOrgs: [Int] = []            // organisations of two words or more, for clipped forms
         func register(_ g: Int) {
             let group = groups[g]
             guard let first = group.nameKeys.first, let last = group.nameKeys.last else { return }
@@ -35,6 +40,7 @@ struct EntityGrouper {
             } else if group.type == .organization {
                 if group.nameKeys.count > 1 { orgsByFirstWord[first, default: []].append(g) }
                 if group.initials.count >= 2, orgsByInitials[group.initials] == nil { orgsByInitials[group.initials] = g }
+                if group.nameKeys.count > 1, longOrgs.count < Self.clippedCandidates { longOrgs.append(g) }
             }
         }
         // Longest names first, so that a short form finds the full one it belongs to.
@@ -103,6 +109,15 @@ struct EntityGrouper {
                 byKey[key] = g
                 continue
             }
+            // A clipped form joins the organisation whose first word it begins ("Fed", "Federal Reserve").
+            if m.type == .organization || (m.type == .other && m.confidence < 0.7), m.tokens.count == 1,
+               view.shapes[m.tokens.lowerBound] == .capitalised, let word = words.first, orgsByFirstWord[word] == nil,
+               let g = longOrgs.first(where: { clips(m.tokens.lowerBound, mentions[groups[$0].first].tokens.lowerBound) }) {
+                mentions[i].type = .organization
+                groups[g].mentions.append(i)
+                byKey[key] = g
+                continue
+            }
             byKey[key] = groups.count
             groups.append(Group(type: m.type, mentions: [i], nameKeys: words, place: places[i], first: i,
                                 initials: m.type == .organization ? initials(m.tokens) : []))
@@ -127,6 +142,17 @@ struct EntityGrouper {
         if name.suffix(words.count).elementsEqual(words) { return true }
         if words.count == 1, name.first == words[0] { return true }
         return false
+    }
+
+    /// Whether token `t` (three letters or more) is a strict beginning of token `word`.
+    private func clips(_ t: Int, _ word: Int) -> Bool {
+        let short = letters(t)
+        guard short.count >= 3 else { return false }
+        let first = view.doc.tokens[word]
+        let scalars = view.doc.scalars
+        guard first.range.count > short.count else { return false }
+        for (k, i) in first.range.prefix(short.count).enumerated() where NameKey.fold(scalars[i]) != short[k] { return false }
+        return true
     }
 
     private static let skipped = NameLexicon.keys("of and the for de & in on")

@@ -12,6 +12,8 @@ struct MentionMerger {
     let gazetteer: Gazetteer
 
     static let confident: Float = 0.6
+    /// A tagger span at least this confident keeps its type against a gazetteer reading.
+    static let sureTagger: Float = 0.6
 
     /// One non-overlapping list of mentions in text order.
     func merge(rules: [Mention], tagged: [MentionCandidate]) -> [Mention] {
@@ -46,7 +48,10 @@ struct MentionMerger {
                     mention.personCue = rule.personCue
                     // Gazetteer readings (places, nationalities, blocs, Washington as the government),
                     // known organisations and title-cued people: the rules know better.
-                    if rule.origin == .gazetteer || rule.confidence >= 0.9 { mention.type = rule.type }
+                    // A gazetteer reading overrides only a tagger that is unsure ("Milan" the club stays ORG).
+                    if (rule.origin == .gazetteer && c.confidence < Self.sureTagger) || rule.confidence >= 0.9 {
+                        mention.type = rule.type
+                    }
                     if rule.personCue { mention.type = .person }
                 } else if rule.range.lowerBound <= c.range.lowerBound && rule.range.upperBound >= c.range.upperBound
                             && rule.confidence >= 0.85 {

@@ -29,7 +29,8 @@ enum NameLexicon {
         negotiator diplomat candidate challenger author actor actress singer star owner investor trader \
         strategist dealer chief-executive president-elect vice-president deputy fellow expert specialist \
         journalist commentator activist dissident rebel general-secretary secretary-general colleague \
-        partner member husband wife son daughter father mother brother sister nominee boss teammate
+        partner member husband wife son daughter father mother brother sister nominee boss teammate chair \
+        chairperson co-founder governor-elect
         """)
 
     /// Words after which a capitalised run names an organisation: `CBS News`, `Nanyang Technological University`.

@@ -5,6 +5,9 @@
 struct RoleFinder {
     let view: TokenView
     let gazetteer: Gazetteer
+    /// Keys of the one-word organisation names of the article, which may qualify a title
+    /// ("Fed Chair Jerome Powell" even where this "Fed" was not found as a mention).
+    var organisationWords: Set<UInt64> = []
 
     private static let honorifics = NameLexicon.keys("mr mr. mrs mrs. ms ms. miss sir dame dr dr. prof prof.")
     private static let articles = NameLexicon.keys("a an the")
@@ -44,6 +47,11 @@ struct RoleFinder {
             }
             if isHead(key) || NameLexicon.titleModifiers.contains(key) || isDemonym(i) {
                 if isHead(key) { hasHead = true }
+                start = i
+                i -= 1
+                continue
+            }
+            if organisationWords.contains(key), view.shapes[i] == .capitalised || view.shapes[i] == .upper {
                 start = i
                 i -= 1
                 continue

@@ -1,10 +1,10 @@
-/// A cheap, allocation-free key for a word or a run of words: a 64-bit FNV-1a hash of the
-/// lowercased code points, words separated by one space, curly apostrophes folded to `'`.
+/// A cheap, allocation-free key for a word or a run of words: the `TextKey` hash of the folded
+/// code points, words separated by one space. A one-word key equals the word's `WordKey.hash`.
 ///
 /// Gazetteer names and document tokens are keyed the same way, so a lookup never builds a String.
 public enum NameKey {
-    public static let empty: UInt64 = 0xcbf2_9ce4_8422_2325
-    @usableFromInline static let prime: UInt64 = 0x100_0000_01b3
+    /// The key of no words.
+    public static let empty: UInt64 = TextKey.empty
 
     /// The key of one token.
     @inlinable
@@ -16,22 +16,14 @@ public enum NameKey {
     @inlinable
     public static func append(_ key: UInt64, _ scalars: [Unicode.Scalar], _ range: Range<Int>, first: Bool) -> UInt64 {
         var h = key
-        if !first { h = (h ^ 0x20) &* prime }
-        for i in range {
-            h = (h ^ UInt64(fold(scalars[i]))) &* prime
-        }
+        if !first { h = TextKey.step(h, 0x20) }
+        for i in range { h = TextKey.step(h, TextKey.fold(scalars[i])) }
         return h
     }
 
-    /// The lowercase form of `c` used in keys.
+    /// The lowercase form of `c` used in keys (`TextKey.fold`).
     @inlinable
-    public static func fold(_ c: Unicode.Scalar) -> UInt32 {
-        let v = c.value
-        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
-        if v == 0x2019 || v == 0x2018 { return 0x27 }
-        guard c.properties.isUppercase else { return v }
-        return c.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
-    }
+    public static func fold(_ c: Unicode.Scalar) -> UInt32 { TextKey.fold(c) }
 
     /// The key of a whole name, tokenised as the article text is ("East China Sea", "U.S.").
     public static func ofName(_ name: String) -> (key: UInt64, tokens: Int) {

@@ -1,41 +1,22 @@
 /// Lowercase lookup keys for word tokens, shared by the dates, amounts, keywords, summary and tone
-/// stages. The hot loops compare 64-bit hashes of a token's lowercased code points (FNV-1a), so no
+/// stages. The hot loops compare 64-bit hashes of a token's folded code points (`TextKey`), so no
 /// string is built per token; the vocabularies they look words up in are hashed the same way once.
 public enum WordKey {
-    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-    /// The code point `c` lowercased for matching (ASCII fast path; `’` folded to `'`).
+    /// The code point `c` lowercased for matching (`TextKey.fold`).
     @inline(__always)
-    static func fold(_ c: Unicode.Scalar) -> UInt32 {
-        let v = c.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
-        if v == 0x2019 { return 0x27 }
-        if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first {
-            return lower.value
-        }
-        return v
-    }
+    static func fold(_ c: Unicode.Scalar) -> UInt32 { TextKey.fold(c) }
 
     @inline(__always)
-    static func mix(_ h: UInt64, _ v: UInt32) -> UInt64 {
-        (h ^ UInt64(v)) &* prime
-    }
+    static func mix(_ h: UInt64, _ v: UInt32) -> UInt64 { TextKey.step(h, v) }
 
     /// The hash of `scalars[range]` lowercased.
     @inline(__always)
     public static func hash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
-        var h = offset
-        for i in range { h = mix(h, fold(scalars[i])) }
-        return h
+        TextKey.hash(scalars, range)
     }
 
     /// The hash of `word` lowercased, equal to the hash of the same word in a document.
-    public static func hash(_ word: String) -> UInt64 {
-        var h = offset
-        for c in word.unicodeScalars { h = mix(h, fold(c)) }
-        return h
-    }
+    public static func hash(_ word: String) -> UInt64 { TextKey.hash(word) }
 
     /// The hash of the crude singular of `scalars[range]` lowercased: `-ies` → `-y`, `-ches`,
     /// `-shes`, `-xes`, `-sses` lose `-es`, another final `-s` is dropped (not `-ss`, `-us`, `-is`,
@@ -72,7 +53,7 @@ public enum WordKey {
         return singularHash(scalars, 0..<scalars.count)
     }
 
-    /// `scalars[range]` lowercased, with the typographic apostrophe `’` folded to `'`.
+    /// `scalars[range]` folded as `TextKey.fold` does (lowercase, curly quotes and dashes as ASCII).
     public static func key(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
         for i in range {

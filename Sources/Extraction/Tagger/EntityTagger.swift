@@ -43,58 +43,41 @@ public struct EntityTagger: Sendable {
         guard longest > 0 else { return }
         var rows = [UInt32](repeating: 0, count: longest * FeatureTemplates.localCount + FeatureTemplates.wordCount)
         var emissions = [Float](repeating: 0, count: longest * T)
-        var backpointers = [UInt8](repeating: 0, count: longest * T)
-        var scores = [Float](repeating: 0, count: 2 * T)
-        var tags = [UInt8](repeating: 0, count: longest)
+        var viterbi = ViterbiWorkspace(capacity: longest)
         let mask = UInt64(model.buckets - 1)
         let spare = UInt32(model.buckets)
-        do {
-            model.transitions.withUnsafeBufferPointer { transitions in
-                for sentence in doc.sentences where !sentence.tokens.isEmpty {
-                    let n = sentence.tokens.count
-                    rows.withUnsafeMutableBufferPointer { r in
-                        FeatureTemplates.localRows(keys[sentence.tokens], mask: mask, spare: spare, into: r.baseAddress!,
-                                                   stride: FeatureTemplates.localCount)
-                    }
-                    rows.withUnsafeMutableBufferPointer { r in
-                        emissions.withUnsafeMutableBufferPointer { e in
-                            known.withUnsafeBufferPointer { k in
-                                TaggerScoring.emissions(keys[sentence.tokens], known: k.baseAddress! + sentence.tokens.lowerBound,
-                                                        localRows: r.baseAddress!, model: model, into: e.baseAddress!)
-                            }
-                        }
-                    }
-                    emissions.withUnsafeBufferPointer { e in
-                        backpointers.withUnsafeMutableBufferPointer { b in
-                            scores.withUnsafeMutableBufferPointer { s in
-                                tags.withUnsafeMutableBufferPointer { t in
-                                    ViterbiDecoder.decode(n: n, emissions: e.baseAddress!, transitions: transitions.baseAddress!,
-                                                          backpointers: b.baseAddress!, scores: s.baseAddress!, tags: t.baseAddress!)
-                                }
-                            }
-                        }
-                    }
-                    for span in TagSet.decode(tags[0..<n]) {
-                        // Per token: the best score of the span's type (B, I, L and U share the evidence;
-                        // transitions choose among them) against the best of `O` and the other types.
-                        var margin = Float.greatestFiniteMagnitude
-                        for i in span.tokens {
-                            let base = i * T
-                            var own = -Float.greatestFiniteMagnitude
-                            var other = emissions[base]
-                            for t in 1..<T {
-                                let e = emissions[base + t]
-                                if (t - 1) >> 2 == span.type { own = max(own, e) } else { other = max(other, e) }
-                            }
-                            margin = min(margin, own - other)
-                        }
-                        // Softsign of the smallest margin: 0.5 at a tie, 0.75 at one confidence scale.
-                        let x = margin / max(model.confidenceScale, 1e-6)
-                        let confidence = 0.5 + 0.5 * x / (1 + abs(x))
-                        let first = sentence.tokens.lowerBound + span.tokens.lowerBound
-                        found(first..<(first + span.tokens.count), span.type, confidence)
+        for sentence in doc.sentences where !sentence.tokens.isEmpty {
+            let n = sentence.tokens.count
+            rows.withUnsafeMutableBufferPointer { r in
+                FeatureTemplates.localRows(keys[sentence.tokens], mask: mask, spare: spare, into: r.baseAddress!,
+                                           stride: FeatureTemplates.localCount)
+                emissions.withUnsafeMutableBufferPointer { e in
+                    known.withUnsafeBufferPointer { k in
+                        TaggerScoring.emissions(keys[sentence.tokens], known: k.baseAddress! + sentence.tokens.lowerBound,
+                                                localRows: r.baseAddress!, model: model, into: e.baseAddress!)
                     }
                 }
+            }
+            let tags = viterbi.decode(n: n, emissions: emissions, transitions: model.transitions)
+            for span in TagSet.decode(tags) {
+                // Per token: the best score of the span's type (B, I, L and U share the evidence;
+                // transitions choose among them) against the best of `O` and the other types.
+                var margin = Float.greatestFiniteMagnitude
+                for i in span.tokens {
+                    let base = i * T
+                    var own = -Float.greatestFiniteMagnitude
+                    var other = emissions[base]
+                    for t in 1..<T {
+                        let e = emissions[base + t]
+                        if (t - 1) >> 2 == span.type { own = max(own, e) } else { other = max(other, e) }
+                    }
+                    margin = min(margin, own - other)
+                }
+                // Softsign of the smallest margin: 0.5 at a tie, 0.75 at one confidence scale.
+                let x = margin / max(model.confidenceScale, 1e-6)
+                let confidence = 0.5 + 0.5 * x / (1 + abs(x))
+                let first = sentence.tokens.lowerBound + span.tokens.lowerBound
+                found(first..<(first + span.tokens.count), span.type, confidence)
             }
         }
     }

@@ -18,7 +18,7 @@ public enum FeatureTemplates {
     }
 
     /// Features per token.
-    public static let count = 46
+    public static let count = 51
 
     // Keys standing in for neighbours beyond the sentence.
     @usableFromInline static let before2: UInt64 = 0x5851_F42D_4C95_7F2D
@@ -38,7 +38,7 @@ public enum FeatureTemplates {
     }
 
     /// Features that depend on the token alone (its word features), first in each token's rows.
-    public static let wordCount = 17
+    public static let wordCount = 19
     /// Features that depend on the neighbours or the sentence.
     public static let contextCount = count - wordCount
 
@@ -75,6 +75,8 @@ public enum FeatureTemplates {
         put(10, k.suffix[0]); put(11, k.suffix[1]); put(12, k.suffix[2]); put(13, k.suffix[3])
         put(29, UInt64(k.clusters[0])); put(30, UInt64(k.clusters[1])); put(31, UInt64(k.clusters[2]))
         put2(36, UInt64(k.clusters[1]), k.shape)
+        put(47, k.dictionary)
+        put2(48, k.dictionary, k.shape)
     }
 
     /// The features of a token that read one neighbour alone, grouped by which neighbour.
@@ -84,35 +86,32 @@ public enum FeatureTemplates {
         /// Where the neighbour is, from the token.
         public var offset: Int { [-1, 1, -2, 2][rawValue] }
         /// How many features read this neighbour.
-        public var count: Int { rawValue < 2 ? 4 : 2 }
+        public var count: Int { rawValue < 2 ? 5 : 2 }
     }
 
     /// Features per token that read neither one neighbour alone nor the token alone.
     public static let localCount = contextCount - Neighbour.allCases.reduce(0) { $0 + $1.count }
 
     /// What the neighbour features read of the token at `j` in a sentence of `n` tokens: its
-    /// lowercase form, shape and middle and fine clusters, or markers beyond the sentence.
+    /// lowercase form, shape, middle and fine clusters and dictionary code, or markers beyond the sentence.
     @inlinable @inline(__always)
-    public static func neighbourValues(_ keys: ArraySlice<TokenKeys>, _ j: Int) -> SIMD4<UInt64> {
+    public static func neighbourValues(_ keys: ArraySlice<TokenKeys>, _ j: Int) -> SIMD8<UInt64> {
         let n = keys.count
-        if j >= 0 && j < n {
-            let k = keys[keys.startIndex + j]
-            return SIMD4(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]))
-        }
+        if j >= 0 && j < n { return neighbourValues(keys[keys.startIndex + j]) }
         let edge = j < 0 ? (j == -1 ? before1 : before2) : (j == n ? after1 : after2)
         let cluster = j < 0 ? before1 : after1
-        return SIMD4(edge, edge, cluster, cluster)
+        return SIMD8(edge, edge, cluster, cluster, cluster, 0, 0, 0)
     }
 
     /// The neighbour values of a word inside a sentence.
     @inlinable @inline(__always)
-    public static func neighbourValues(_ k: TokenKeys) -> SIMD4<UInt64> {
-        SIMD4(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]))
+    public static func neighbourValues(_ k: TokenKeys) -> SIMD8<UInt64> {
+        SIMD8(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]), k.dictionary, 0, 0, 0)
     }
 
     /// Writes the `neighbour.count` rows of the features that read `neighbour`, whose values are `v`.
     @inlinable @inline(__always)
-    public static func neighbourRows(_ neighbour: Neighbour, _ v: SIMD4<UInt64>, mask: UInt64, spare: UInt32,
+    public static func neighbourRows(_ neighbour: Neighbour, _ v: SIMD8<UInt64>, mask: UInt64, spare: UInt32,
                                      into rows: UnsafeMutablePointer<UInt32>) {
         @inline(__always) func row(_ template: UInt64, _ value: UInt64) -> UInt32 {
             FeatureTemplates.row(template, value, mask: mask, spare: spare)
@@ -120,8 +119,10 @@ public enum FeatureTemplates {
         switch neighbour {
         case .previous:
             rows[0] = row(14, v[0]); rows[1] = row(18, v[1]); rows[2] = row(32, v[2]); rows[3] = row(34, v[3])
+            rows[4] = row(49, v[4])
         case .next:
             rows[0] = row(15, v[0]); rows[1] = row(19, v[1]); rows[2] = row(33, v[2]); rows[3] = row(35, v[3])
+            rows[4] = row(50, v[4])
         case .secondPrevious:
             rows[0] = row(16, v[0]); rows[1] = row(20, v[1])
         case .secondNext:
@@ -191,6 +192,8 @@ public enum FeatureTemplates {
             let evidence = FeatureHash.combine(position, UInt64(k.document))
             put(45, k.document == 0 ? 0 : evidence)
             put2(46, k.document == 0 ? 0 : evidence, k.shape)
+            let before = i > 0 ? keys[base + i - 1].dictionary : before1
+            put2(51, before == 0 ? 1 : before, k.dictionary)
         }
     }
 }

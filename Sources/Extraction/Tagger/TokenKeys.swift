@@ -12,8 +12,11 @@ public struct TokenKeys: Sendable {
     public var suffix: SIMD4<UInt64> = .zero
     /// The form with its first letter kept and the rest lowercased, for looking up all-caps words.
     public var titleForm: UInt64 = 0
-    /// Cluster ids at the coarse, middle and fine levels (0: unknown word).
+    /// Cluster ids at the coarse, middle and fine levels (0: unknown word), then the word's
+    /// dictionary code (how common it is in lower case, first or last name, place; 0: none).
     public var clusters: SIMD4<UInt16> = .zero
+    /// The dictionary code (see `clusters`).
+    @inlinable public var dictionary: UInt64 { UInt64(clusters[3]) }
     /// Document evidence for a capitalised token (see `DocumentEvidence`); 0 for other tokens.
     public var document: UInt8 = 0
     public var isAllCaps = false
@@ -35,8 +38,8 @@ public struct TokenKeys: Sendable {
         var letters = 0, upper = 0
         for i in range {
             let c = scalars[i]
-            let v = FeatureHash.normalized(c.value)
-            let lv = v == c.value ? FeatureHash.lower(c) : v
+            let v = TextKey.normalized(c.value)
+            let lv = TextKey.fold(c)
             form = FeatureHash.step(form, v)
             lower = FeatureHash.step(lower, lv)
             title = FeatureHash.step(title, n == 0 ? v : lv)
@@ -69,8 +72,7 @@ public struct TokenKeys: Sendable {
         var k = 0
         var i = range.upperBound - 1
         while k < 4 && i >= range.lowerBound {
-            let v = FeatureHash.normalized(scalars[i].value)
-            h = FeatureHash.step(h, v == scalars[i].value ? FeatureHash.lower(scalars[i]) : v)
+            h = FeatureHash.step(h, TextKey.fold(scalars[i]))
             suffix[k] = FeatureHash.mix(h)
             k += 1
             i -= 1
@@ -83,7 +85,7 @@ public struct TokenKeys: Sendable {
         self.letters = UInt16(clamping: letters)
         self.uppercase = UInt16(clamping: upper)
         self.isAllCaps = letters > 1 && upper == letters
-        self.isCapitalized = n > 0 && upper > 0 && FeatureHash.lower(scalars[range.lowerBound]) != scalars[range.lowerBound].value
+        self.isCapitalized = n > 0 && upper > 0 && TextKey.lower(scalars[range.lowerBound]) != scalars[range.lowerBound].value
         var found = table.lookup(self.form)
         if found == .zero && isAllCaps { found = table.lookup(self.titleForm) }
         self.clusters = found

@@ -65,3 +65,43 @@ public enum ViterbiDecoder {
     @inlinable @inline(__always)
     static func allowedFromStart(_ t: Int) -> Bool { t == 0 || isOpener(t) }
 }
+
+/// Buffers for decoding sentences one after another without allocating: backpointers, the two
+/// score rows and the tags, grown when a longer sentence comes.
+public struct ViterbiWorkspace: Sendable {
+    private var backpointers: [UInt8] = []
+    private var scores = [Float](repeating: 0, count: 2 * TagSet.count)
+    /// The tags of the last sentence decoded (its first `n` entries).
+    public private(set) var tags: [UInt8] = []
+
+    /// A workspace for sentences of up to `capacity` tokens (longer ones grow it).
+    public init(capacity: Int = 0) {
+        reserve(capacity)
+    }
+
+    private mutating func reserve(_ n: Int) {
+        guard tags.count < n else { return }
+        backpointers = [UInt8](repeating: 0, count: n * TagSet.count)
+        tags = [UInt8](repeating: 0, count: n)
+    }
+
+    /// The best tags of `n` tokens under `emissions` (`n * TagSet.count`) and `transitions`
+    /// (see `ViterbiDecoder.decode`).
+    public mutating func decode(n: Int, emissions: [Float], transitions: [Float]) -> ArraySlice<UInt8> {
+        guard n > 0 else { return [] }
+        reserve(n)
+        emissions.withUnsafeBufferPointer { e in
+            transitions.withUnsafeBufferPointer { t in
+                backpointers.withUnsafeMutableBufferPointer { b in
+                    scores.withUnsafeMutableBufferPointer { s in
+                        tags.withUnsafeMutableBufferPointer { out in
+                            ViterbiDecoder.decode(n: n, emissions: e.baseAddress!, transitions: t.baseAddress!,
+                                                  backpointers: b.baseAddress!, scores: s.baseAddress!, tags: out.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
+        return tags[0..<n]
+    }
+}

@@ -1,8 +1,8 @@
 /// A short word folded to lower case and packed into an integer: a fast, allocation-free key for
 /// looking words up in fixed lists (stop words, abbreviations, sentence starters).
 ///
-/// Only words of at most eight Latin-1 letters (and `'`, `.`, `-`) have a key; the curly apostrophe
-/// folds to `'`.
+/// Only words of at most eight Latin-1 letters (and `'`, `.`, `-`) have a key; code points are
+/// folded as every key folds them (`TextKey.fold`: lowercase, curly apostrophe as `'`).
 enum LatinKey {
     /// The key of `scalars[range]`, or nil when the word is too long or not Latin-1.
     @inline(__always)
@@ -35,12 +35,9 @@ enum LatinKey {
 
     @inline(__always)
     private static func folded(_ c: Unicode.Scalar) -> UInt8? {
-        let v = c.value
+        let v = TextKey.fold(c)
         switch v {
-        case 0x41...0x5A: return UInt8(v | 0x20)
         case 0x61...0x7A, 0x27, 0x2E, 0x2D: return UInt8(v)
-        case 0x2019: return 0x27
-        case 0xC0...0xDE where v != 0xD7: return UInt8(v + 0x20)
         case 0xDF...0xFF where v != 0xF7: return UInt8(v)
         default: return nil
         }

@@ -1,3 +1,5 @@
+import Extraction
+
 /// One training sentence: its feature rows (`FeatureTemplates.count` per token) and gold tags.
 public struct EncodedSentence: Sendable {
     public var rows: [UInt32]
@@ -42,8 +44,7 @@ public struct PerceptronTrainer: Sendable {
     var transitionsAccumulated: [Double]
     var step: Double = 1
     var emissions: [Float] = []
-    var backpointers: [UInt8] = []
-    var predicted: [UInt8] = []
+    var viterbi = ViterbiWorkspace()
 
     /// A trainer with a table of `2^bucketBits` hashed feature rows.
     public init(bucketBits: Int) {
@@ -68,12 +69,8 @@ public struct PerceptronTrainer: Sendable {
         let T = TagSet.count
         let F = FeatureTemplates.count
         let spare = UInt32(1 << bucketBits)
-        if emissions.count < n * T {
-            emissions = [Float](repeating: 0, count: n * T * 2)
-            backpointers = [UInt8](repeating: 0, count: n * T * 2)
-            predicted = [UInt8](repeating: 0, count: n * 2)
-        }
-        decode(s, n: n)
+        if emissions.count < n * T { emissions = [Float](repeating: 0, count: n * T * 2) }
+        let predicted = decode(s, n: n)
         var errors = 0
         let step = self.step
         for i in 0..<n {
@@ -103,7 +100,7 @@ public struct PerceptronTrainer: Sendable {
         return errors
     }
 
-    private mutating func decode(_ s: EncodedSentence, n: Int) {
+    private mutating func decode(_ s: EncodedSentence, n: Int) -> ArraySlice<UInt8> {
         let T = TagSet.count
         let F = FeatureTemplates.count
         s.rows.withUnsafeBufferPointer { rows in
@@ -120,19 +117,7 @@ public struct PerceptronTrainer: Sendable {
                 }
             }
         }
-        var scores = [Float](repeating: 0, count: 2 * T)
-        emissions.withUnsafeBufferPointer { e in
-            transitions.withUnsafeBufferPointer { tr in
-                backpointers.withUnsafeMutableBufferPointer { b in
-                    predicted.withUnsafeMutableBufferPointer { p in
-                        scores.withUnsafeMutableBufferPointer { sc in
-                            ViterbiDecoder.decode(n: n, emissions: e.baseAddress!, transitions: tr.baseAddress!,
-                                                  backpointers: b.baseAddress!, scores: sc.baseAddress!, tags: p.baseAddress!)
-                        }
-                    }
-                }
-            }
-        }
+        return viterbi.decode(n: n, emissions: emissions, transitions: transitions)
     }
 
     /// The averaged weights as a quantised model.
@@ -142,22 +127,5 @@ public struct PerceptronTrainer: Sendable {
         for i in 0..<weights.count { avg[i] = Float(Double(weights[i]) - accumulated[i] * inverse) }
         let tr = (0..<transitions.count).map { Float(Double(transitions[$0]) - transitionsAccumulated[$0] * inverse) }
         return TaggerModel(bucketBits: bucketBits, floatWeights: avg, transitions: tr, clusters: clusters)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64) for shuffling and initialisation.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    var state: UInt64
-
-    /// A generator starting from `seed`.
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

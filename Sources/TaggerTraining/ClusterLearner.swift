@@ -1,3 +1,5 @@
+import Extraction
+
 /// Learns word clusters from unlabelled text: each frequent word is described by its left and
 /// right neighbours (positive PMI over the most frequent context words), and spherical k-means
 /// groups words with similar contexts, at several granularities.
@@ -80,7 +82,7 @@ public struct ClusterLearner: Sendable {
         log("clusters: \(vectors.count) words, \(D) context dimensions")
         var assignments: [[Int]] = []
         for (l, k) in levels.enumerated() {
-            var rng = SeededGenerator(seed: seed &+ UInt64(l))
+            var rng = SplitMix64(seed: seed &+ UInt64(l))
             let a = Self.kMeans(vectors, dimensions: D, k: min(k, vectors.count), iterations: iterations, rng: &rng)
             log("clusters: level \(l) (\(k) clusters) done")
             assignments.append(a)
@@ -90,7 +92,7 @@ public struct ClusterLearner: Sendable {
 
     /// Spherical k-means: cosine similarity to unit centroids, seeded with k-means++.
     static func kMeans(_ vectors: [[(dim: Int32, value: Float)]], dimensions D: Int, k: Int, iterations: Int,
-                       rng: inout SeededGenerator) -> [Int] {
+                       rng: inout SplitMix64) -> [Int] {
         let n = vectors.count
         // Centroids stored dimension-major: centroids[d * k + c].
         var centroids = [Float](repeating: 0, count: D * k)

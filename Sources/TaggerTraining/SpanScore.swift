@@ -1,3 +1,5 @@
+import Extraction
+
 /// Exact-span precision, recall and F1 per entity type, as `score_ner.py` in the shared tools counts them.
 public struct SpanScore: Sendable {
     public var truePositives = [Int](repeating: 0, count: TagSet.typeCount)

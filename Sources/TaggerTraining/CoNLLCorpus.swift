@@ -1,3 +1,5 @@
+import Extraction
+
 /// A document with gold entity spans, as `conll_to_docs.py` in the shared tools writes it: the
 /// tokens of a sentence joined by spaces, a sentence a line, spans as code-point ranges.
 public struct GoldDocument: Sendable {
