@@ -53,6 +53,10 @@ import Testing
         paragraphs.append("(Reporting by Jane Doe; Editing by Mark Heinrich)")
         let copy = fingerprint(paragraphs.joined(separator: "\n\n"))
         #expect(StoryFingerprint.distance(original, copy) <= StoryMatch.copyDistance)
+        let actors: [UInt32] = [1, 2], terms: [UInt32] = [3, 4, 5]
+        #expect(StoryMatch.score(StorySignature(fingerprint: original, actors: actors, places: [], terms: terms, day: 1),
+                                 StorySignature(fingerprint: copy, actors: actors, places: [], terms: terms, day: 9)) ?? 0 >= 1000 - StoryMatch.copyDistance,
+                "a copy joins whatever its day")
     }
 
     @Test func unrelatedTextsAreFarApart() {

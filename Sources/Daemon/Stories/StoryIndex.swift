@@ -20,6 +20,9 @@ final class StoryIndex: Sendable {
         /// Each entry's actor, place and term hashes in `stride` slots (0 marks an empty slot).
         var features: [UInt32] = []
         var days: [Int32] = []
+        /// Whether each entry started its story: reports of one event join only a story's first
+        /// record, so that stories do not grow by chains of looser and looser likeness.
+        var startsStory: [Bool] = []
         /// Where the next entry goes once the arrays are full (a ring).
         var next = 0
     }
@@ -42,14 +45,14 @@ final class StoryIndex: Sendable {
         let at = Timestamp.parse(record.ingestedAt) ?? 0
         return entries.withLock { e in
             let story = Self.bestMatch(for: signature, in: e, after: at - windowSeconds) ?? own
-            insert(signature, story: story, at: at, into: &e)
+            insert(signature, story: story, startsStory: story == own, at: at, into: &e)
             return story.hex
         }
     }
 
     /// The records of the window read back at start-up, newest first, with the stories they were given.
     struct Restoring {
-        fileprivate var items: [(signature: StorySignature, story: ContentID, at: Double)] = []
+        fileprivate var items: [(signature: StorySignature, story: ContentID, startsStory: Bool, at: Double)] = []
         let capacity: Int
 
         init(capacity: Int) { self.capacity = capacity }
@@ -58,18 +61,18 @@ final class StoryIndex: Sendable {
         mutating func add(_ record: ArticleRecord) {
             guard items.count < capacity, let signature = StorySignature(record: record),
                   let story = record.story.flatMap({ ContentID(hex: $0) }) else { return }
-            items.append((signature, story, Timestamp.parse(record.ingestedAt) ?? 0))
+            items.append((signature, story, record.story == record.id, Timestamp.parse(record.ingestedAt) ?? 0))
         }
     }
 
     /// Refills the index with what was read back, oldest first as it was built.
     func restore(_ restoring: Restoring) {
         entries.withLock { e in
-            for item in restoring.items.reversed() { insert(item.signature, story: item.story, at: item.at, into: &e) }
+            for item in restoring.items.reversed() { insert(item.signature, story: item.story, startsStory: item.startsStory, at: item.at, into: &e) }
         }
     }
 
-    private func insert(_ signature: StorySignature, story: ContentID, at: Double, into e: inout Entries) {
+    private func insert(_ signature: StorySignature, story: ContentID, startsStory: Bool, at: Double, into e: inout Entries) {
         let bits = StoryMatch.featureBits(signature)
         if e.fingerprints.count < capacity {
             e.fingerprints.append(signature.fingerprint)
@@ -78,6 +81,7 @@ final class StoryIndex: Sendable {
             e.stories.append(story)
             e.features.append(contentsOf: Self.slots(signature))
             e.days.append(signature.day)
+            e.startsStory.append(startsStory)
         } else {
             let i = e.next
             e.fingerprints[i] = signature.fingerprint
@@ -86,6 +90,7 @@ final class StoryIndex: Sendable {
             e.stories[i] = story
             e.features.replaceSubrange(i * Self.stride..<(i + 1) * Self.stride, with: Self.slots(signature))
             e.days[i] = signature.day
+            e.startsStory[i] = startsStory
             e.next = (i + 1) % capacity
         }
     }
@@ -118,7 +123,7 @@ final class StoryIndex: Sendable {
                     // Newest first: the ring's newest entry is just before `next`.
                     let i = (e.next - 1 - k + 2 * n) % n
                     let isCopy = StoryFingerprint.distance(prints[i], signature.fingerprint) <= StoryMatch.copyDistance
-                    guard isCopy || (features[i] & bits).nonzeroBitCount >= StoryMatch.minSharedBits else { continue }
+                    guard isCopy || e.startsStory[i] && (features[i] & bits).nonzeroBitCount >= StoryMatch.minSharedBits else { continue }
                     guard e.times[i] >= cutoff, let score = StoryMatch.score(signature, Self.signature(at: i, in: e)) else { continue }
                     if score > (best?.score ?? Int.min) { best = (score, i) }
                 }

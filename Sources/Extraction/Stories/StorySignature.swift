@@ -14,7 +14,7 @@ public struct StorySignature: Sendable, Equatable {
     public var actors: [UInt32]
     /// Hashes of the keys of its most salient places.
     public var places: [UInt32]
-    /// Hashes of its top keyword terms.
+    /// Hashes of its top keyword terms, leaving out those that only repeat a name of the article.
     public var terms: [UInt32]
     /// Days since 1970-01-01 of its published date, else of its ingest time.
     public var day: Int32
@@ -42,9 +42,17 @@ public struct StorySignature: Sendable, Equatable {
         }
         let day = record.article.published.flatMap(CivilDate.init(iso:))?.daysSinceEpoch
             ?? CivilDate(iso: record.ingestedAt)?.daysSinceEpoch ?? 0
+        // Keywords that only repeat a name ("Trump", "Hillary Clinton", "Iowa") say nothing the
+        // actors and places do not; the others say what happened ("auction", "glass steagall").
+        var nameWords = Set<String>()
+        for e in entities { for name in [e.name] + e.aliases { nameWords.formUnion(EntityKey.words(name)) } }
+        let terms = record.article.keywords.compactMap { k -> UInt32? in
+            let words = EntityKey.words(k.term)
+            guard !words.isEmpty, !words.allSatisfy(nameWords.contains) else { return nil }
+            return Self.hash("term:" + words.joined(separator: " "))
+        }
         self.init(fingerprint: fingerprint, actors: keys([.person, .organization]), places: keys([.location]),
-                  terms: record.article.keywords.map { Self.hash("term:" + EntityKey.words($0.term).joined(separator: " ")) },
-                  day: Int32(clamping: day))
+                  terms: terms, day: Int32(clamping: day))
     }
 
     /// FNV-1a of a key's UTF-8, folded to 32 bits; never 0.
@@ -58,9 +66,12 @@ public struct StorySignature: Sendable, Equatable {
 
 /// Whether two articles tell one story: the rule behind the record's `story` field.
 public enum StoryMatch {
+    /// SimHash distance up to which one article is a copy of the other whatever else they say.
+    public static let sureCopyDistance = 6
     /// SimHash distance up to which one article is a copy of the other (new headline, a paragraph
-    /// more or less, credits): such copies always join.
-    public static let copyDistance = 12
+    /// more or less, credits) when they also share two people, places or keywords: chance
+    /// likeness at this distance is rare but not negligible over a window of 100,000 articles.
+    public static let copyDistance = 14
     /// Days apart two reports of one event may be.
     public static let maxDaysApart: Int32 = 1
 
@@ -68,9 +79,10 @@ public enum StoryMatch {
     /// closer; copies score above every event match).
     public static func score(_ a: StorySignature, _ b: StorySignature) -> Int? {
         let distance = StoryFingerprint.distance(a.fingerprint, b.fingerprint)
-        if distance <= copyDistance { return 1000 - distance }
-        guard abs(Int(a.day) - Int(b.day)) <= Int(maxDaysApart) else { return nil }
+        if distance <= sureCopyDistance { return 1000 - distance }
         let actors = shared(a.actors, b.actors), places = shared(a.places, b.places), terms = shared(a.terms, b.terms)
+        if distance <= copyDistance && actors + places + terms >= 2 { return 1000 - distance }
+        guard abs(Int(a.day) - Int(b.day)) <= Int(maxDaysApart) else { return nil }
         let placesAgree = places >= 1 || a.places.isEmpty || b.places.isEmpty
         guard actors >= minSharedActors, placesAgree, terms >= minSharedTerms else { return nil }
         return actors * 2 + places + terms * 3
@@ -78,7 +90,7 @@ public enum StoryMatch {
 
     /// People or organisations two reports of one event share at least.
     public static let minSharedActors = 2
-    /// Keywords two reports of one event share at least.
+    /// Keywords (other than names) two reports of one event share at least.
     public static let minSharedTerms = 3
 
     /// A 64-bit summary of a signature's features (one bit per feature) for a quick first test:
