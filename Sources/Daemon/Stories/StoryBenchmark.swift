@@ -29,12 +29,16 @@ public enum StoryBenchmark {
                                  source: SourceInfo(path: "", inbox: "b", name: "", bytes: 0, modified: "", format: .text, encoding: .utf8),
                                  ingestedAt: "2026-01-01T00:00:00.000Z", processingMs: 0, article: a)
         }
+        // Filled the way a restart refills it (each record its own story), newest first.
         var fingerprints: [UInt64] = []
-        for n in 0..<records {
-            let r = synthetic(n)
+        var restoring = StoryIndex.Restoring(capacity: records)
+        for n in (0..<records).reversed() {
+            var r = synthetic(n)
+            r.story = r.id
             fingerprints.append(StoryFingerprint.parse(r.article.fingerprint ?? "") ?? 0)
-            _ = index.assign(r)
+            restoring.add(r)
         }
+        index.restore(restoring)
         let probes = (0..<assignments).map { k -> ArticleRecord in
             let copyOf = k % 10 == 0 && !fingerprints.isEmpty ? fingerprints[Int(rng.next() % UInt64(fingerprints.count))] ^ 0b1011 : nil
             return synthetic(records + k, fingerprint: copyOf)

@@ -14,7 +14,9 @@ final class StoryIndex: Sendable {
 
     private struct Entries {
         var fingerprints: [UInt64] = []
-        var featureBits: [UInt64] = []
+        /// `StoryMatch.bits` of each entry's actors and of its terms.
+        var actorBits: [UInt64] = []
+        var termBits: [UInt64] = []
         var times: [Double] = []
         var stories: [ContentID] = []
         /// Each entry's actor, place and term hashes in `stride` slots (0 marks an empty slot).
@@ -73,10 +75,11 @@ final class StoryIndex: Sendable {
     }
 
     private func insert(_ signature: StorySignature, story: ContentID, startsStory: Bool, at: Double, into e: inout Entries) {
-        let bits = StoryMatch.featureBits(signature)
+        let actorBits = StoryMatch.bits(signature.actors), termBits = StoryMatch.bits(signature.terms)
         if e.fingerprints.count < capacity {
             e.fingerprints.append(signature.fingerprint)
-            e.featureBits.append(bits)
+            e.actorBits.append(actorBits)
+            e.termBits.append(termBits)
             e.times.append(at)
             e.stories.append(story)
             e.features.append(contentsOf: Self.slots(signature))
@@ -85,7 +88,8 @@ final class StoryIndex: Sendable {
         } else {
             let i = e.next
             e.fingerprints[i] = signature.fingerprint
-            e.featureBits[i] = bits
+            e.actorBits[i] = actorBits
+            e.termBits[i] = termBits
             e.times[i] = at
             e.stories[i] = story
             e.features.replaceSubrange(i * Self.stride..<(i + 1) * Self.stride, with: Self.slots(signature))
@@ -104,31 +108,47 @@ final class StoryIndex: Sendable {
             + padded(s.terms, StorySignature.termSlots)
     }
 
-    /// The signature of entry `i`, rebuilt from its slots.
-    private static func signature(at i: Int, in e: Entries) -> StorySignature {
-        let row = e.features[i * stride..<(i + 1) * stride]
-        let a = row.startIndex, p = a + StorySignature.actorSlots, t = p + StorySignature.placeSlots
-        return StorySignature(fingerprint: e.fingerprints[i], actors: row[a..<p].filter { $0 != 0 },
-                              places: row[p..<t].filter { $0 != 0 }, terms: row[t..<row.endIndex].filter { $0 != 0 }, day: e.days[i])
-    }
-
     /// The story of the best-scoring entry of the window, the newest on a tie.
+    ///
+    /// Most entries are passed over after an XOR-popcount of fingerprints and, for reports of one
+    /// event, AND-popcounts of the actor and term bits; only the rest have their features compared.
     private static func bestMatch(for signature: StorySignature, in e: Entries, after cutoff: Double) -> ContentID? {
-        let bits = StoryMatch.featureBits(signature)
+        let actorBits = StoryMatch.bits(signature.actors), termBits = StoryMatch.bits(signature.terms)
+        let row = slots(signature)
         var best: (score: Int, index: Int)?
         let n = e.fingerprints.count
-        e.fingerprints.withUnsafeBufferPointer { prints in
-            e.featureBits.withUnsafeBufferPointer { features in
-                for k in 0..<n {
-                    // Newest first: the ring's newest entry is just before `next`.
-                    let i = (e.next - 1 - k + 2 * n) % n
-                    let isCopy = StoryFingerprint.distance(prints[i], signature.fingerprint) <= StoryMatch.copyDistance
-                    guard isCopy || e.startsStory[i] && (features[i] & bits).nonzeroBitCount >= StoryMatch.minSharedBits else { continue }
-                    guard e.times[i] >= cutoff, let score = StoryMatch.score(signature, Self.signature(at: i, in: e)) else { continue }
-                    if score > (best?.score ?? Int.min) { best = (score, i) }
-                }
+        // How many entries are newer than entry `i` (the ring's newest is just before `next`).
+        func age(_ i: Int) -> Int { (e.next - 1 - i + n) % n }
+        for i in 0..<n {
+            let distance = StoryFingerprint.distance(e.fingerprints[i], signature.fingerprint)
+            let mayBeCopy = distance <= StoryMatch.copyDistance
+            guard mayBeCopy || e.startsStory[i] && abs(Int(e.days[i]) - Int(signature.day)) <= Int(StoryMatch.maxDaysApart)
+                    && (e.actorBits[i] & actorBits).nonzeroBitCount >= StoryMatch.minSharedActors
+                    && (e.termBits[i] & termBits).nonzeroBitCount >= StoryMatch.minSharedTerms,
+                  e.times[i] >= cutoff else { continue }
+            let score = compare(row, with: i, in: e).flatMap {
+                StoryMatch.score(distance: distance, daysApart: abs(Int(e.days[i]) - Int(signature.day)), actors: $0.actors,
+                                 places: $0.places, terms: $0.terms, placeless: signature.places.isEmpty || $0.entryPlaceless)
             }
+            guard let score else { continue }
+            if let b = best, score < b.score || score == b.score && age(i) > age(b.index) { continue }
+            best = (score, i)
         }
         return best.map { e.stories[$0.index] }
     }
+
+    /// Features `row` (laid out as `slots` lays them out) shares with entry `i`.
+    private static func compare(_ row: [UInt32], with i: Int, in e: Entries) -> (actors: Int, places: Int, terms: Int, entryPlaceless: Bool)? {
+        let base = i * stride, p = StorySignature.actorSlots, t = p + StorySignature.placeSlots
+        var counts = (actors: 0, places: 0, terms: 0, entryPlaceless: e.features[base + p] == 0)
+        for j in 0..<stride where row[j] != 0 {
+            let range = j < p ? 0..<p : j < t ? p..<t : t..<stride
+            var found = false
+            for m in range where e.features[base + m] == row[j] { found = true; break }
+            guard found else { continue }
+            if j < p { counts.actors += 1 } else if j < t { counts.places += 1 } else { counts.terms += 1 }
+        }
+        return counts
+    }
+
 }

@@ -78,13 +78,18 @@ public enum StoryMatch {
     /// How strongly `a` and `b` are one story: nil when they are not, else a score (higher is
     /// closer; copies score above every event match).
     public static func score(_ a: StorySignature, _ b: StorySignature) -> Int? {
-        let distance = StoryFingerprint.distance(a.fingerprint, b.fingerprint)
+        score(distance: StoryFingerprint.distance(a.fingerprint, b.fingerprint), daysApart: abs(Int(a.day) - Int(b.day)),
+              actors: shared(a.actors, b.actors), places: shared(a.places, b.places), terms: shared(a.terms, b.terms),
+              placeless: a.places.isEmpty || b.places.isEmpty)
+    }
+
+    /// The rule on what two signatures have in common: their SimHash distance, days apart, shared
+    /// actors, places and terms, and whether one of them names no place.
+    public static func score(distance: Int, daysApart: Int, actors: Int, places: Int, terms: Int, placeless: Bool) -> Int? {
         if distance <= sureCopyDistance { return 1000 - distance }
-        let actors = shared(a.actors, b.actors), places = shared(a.places, b.places), terms = shared(a.terms, b.terms)
         if distance <= copyDistance && actors + places + terms >= 2 { return 1000 - distance }
-        guard abs(Int(a.day) - Int(b.day)) <= Int(maxDaysApart) else { return nil }
-        let placesAgree = places >= 1 || a.places.isEmpty || b.places.isEmpty
-        guard actors >= minSharedActors, placesAgree, terms >= minSharedTerms else { return nil }
+        guard daysApart <= Int(maxDaysApart), actors >= minSharedActors, places >= 1 || placeless,
+              terms >= minSharedTerms else { return nil }
         return actors * 2 + places + terms * 3
     }
 
@@ -93,17 +98,13 @@ public enum StoryMatch {
     /// Keywords (other than names) two reports of one event share at least.
     public static let minSharedTerms = 3
 
-    /// A 64-bit summary of a signature's features (one bit per feature) for a quick first test:
-    /// two signatures that can score share at least `minSharedBits` bits.
-    public static func featureBits(_ s: StorySignature) -> UInt64 {
+    /// One bit per hash of `features`, for a quick first test: two lists that share n features
+    /// share at most n bits, and nearly always exactly n.
+    public static func bits(_ features: [UInt32]) -> UInt64 {
         var bits: UInt64 = 0
-        for h in s.actors + s.places + s.terms { bits |= 1 << UInt64(h % 64) }
+        for h in features { bits |= 1 << UInt64(h % 64) }
         return bits
     }
-
-    /// The bits an event match needs in common at least (fewer than its shared features, since
-    /// two features may fall on one bit).
-    public static let minSharedBits = 2
 
     private static func shared(_ a: [UInt32], _ b: [UInt32]) -> Int {
         a.reduce(0) { $0 + (b.contains($1) ? 1 : 0) }
