@@ -108,12 +108,12 @@ import Testing
 
     @Test func aFullNameFarLessNamedDoesNotMakeAShortNameAmbiguous() {
         var window = SummaryWindow(windowSeconds: 3600)
-        for n in 0..<10 { window.add(entry(at: 1000 + Double(n), people: ["Barack Obama"])) }
-        window.add(entry(at: 1010, people: ["Michelle Obama"]))
-        window.add(entry(at: 1011, people: ["Obama"]))
-        #expect(window.top(.people, 1).first.map { [$0.name, String($0.articles)] } == ["Barack Obama", "11"])
+        for n in 0..<12 { window.add(entry(at: 1000 + Double(n), people: ["Barack Obama"])) }
         window.add(entry(at: 1012, people: ["Michelle Obama"]))
-        #expect(window.top(.people, 1).first?.articles == 10, "two Obamas named enough: the short name stays apart")
+        window.add(entry(at: 1013, people: ["Obama"]))
+        #expect(window.top(.people, 1).first.map { [$0.name, String($0.articles)] } == ["Barack Obama", "13"])
+        window.add(entry(at: 1014, people: ["Michelle Obama"]))
+        #expect(window.top(.people, 1).first?.articles == 12, "two Obamas named enough: the short name stays apart")
     }
 
     @Test func anAcronymJoinsItsExpansionWhenAnArticleSpellsItOutOrTheTableKnowsIt() {
@@ -160,5 +160,29 @@ import Testing
         #expect(stories.first?.places == ["Berlin"])
         window.expire(now: 1002.5 + 3600)
         #expect(window.topStories(5).map(\.id) == ["a"], "a story leaves with its newest article")
+    }
+
+    @Test func summaryJSONCarriesKeysPlaceFactsStoriesAndRising() throws {
+        var window = SummaryWindow(windowSeconds: 86_400)
+        window.add(entry(at: 1000, people: ["Donald J. Trump"], places: [("U.S.", 6_252_001)], id: "a", story: "a"))
+        window.add(entry(at: 1001, people: ["Donald Trump"], places: [("United States", 6_252_001)], id: "b", story: "a"))
+        let report = SummaryReport(window: window, totals: RunTotals(), top: 10, now: 1002, startedAt: 0, queueDepth: 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json())) as? [String: Any])
+        let top = try #require(json["top"] as? [String: Any])
+        let person = try #require((top["people"] as? [[String: Any]])?.first)
+        #expect(person["key"] as? String == "person:donald trump")
+        #expect(person["articles"] as? Int == 2)
+        #expect(person["tone"] != nil)
+        let place = try #require((top["places"] as? [[String: Any]])?.first)
+        #expect(place["geonames_id"] as? Int == 6_252_001)
+        #expect(place["kind"] as? String == "country")
+        #expect(place["country"] as? String == "US")
+        let story = try #require((json["stories"] as? [[String: Any]])?.first)
+        #expect(story["articles"] as? Int == 2)
+        #expect(story["id"] as? String == "a")
+        #expect((json["rising"] as? [String: Any])?["people"] != nil)
+        let markdown = report.markdown()
+        #expect(markdown.contains("## Top stories"))
+        #expect(markdown.contains("Trump — 2 articles"))
     }
 }

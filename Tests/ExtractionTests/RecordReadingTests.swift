@@ -57,7 +57,9 @@ import Testing
     }
 
     @Test func unknownFieldsAreIgnoredAndAMissingIdIsAnError() throws {
-        let record = ArticleRecord(id: "x", source: source, ingestedAt: "2024-05-16T08:00:01.000Z", processingMs: 2, article: ExtractedArticle())
+        var article = ExtractedArticle()
+        article.encoding = source.encoding
+        let record = ArticleRecord(id: "x", source: source, ingestedAt: "2024-05-16T08:00:01.000Z", processingMs: 2, article: article)
         var line = record.jsonLine()
         line.removeLast()
         line += Array(#","url":"https://example.com/a","site":"example.com","future":{"a":[1,2]}}"#.utf8)

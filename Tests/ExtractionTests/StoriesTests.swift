@@ -39,6 +39,16 @@ import Testing
         The budget raises spending on schools by four percent and freezes fares on buses and trains until next year.
 
         Opposition members said the plan relied on optimistic forecasts of tax income and would have to be revised.
+
+        The finance department expects the city to borrow less than last year, and plans to sell two office buildings.
+
+        Teachers' unions welcomed the money for schools but said it came too late for the coming school year.
+
+        Bus drivers, who had threatened to strike over pay, said they would study the plan before deciding.
+
+        The budget now goes to the state government, which has six weeks to approve or reject it.
+
+        A spokesman for the mayor said she expected no objections and would present the plan to residents next month.
         """
 
     private func fingerprint(_ text: String) -> UInt64 {

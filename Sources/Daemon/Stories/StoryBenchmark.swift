@@ -13,14 +13,15 @@ public enum StoryBenchmark {
 
     /// Fills an index with `records` synthetic records (random fingerprints; people, places and
     /// keywords drawn from Zipf-like vocabularies, so popular names recur as in news), then times
-    /// `assignments` more; a tenth of them are copies of earlier records.
-    public static func run(records: Int, assignments: Int, seed: UInt64 = 14) -> Figures {
+    /// `assignments` more; a tenth of them are copies of earlier records. Names are drawn as
+    /// `vocabulary × u^skew` for uniform u: the higher `skew`, the more articles share their names.
+    public static func run(records: Int, assignments: Int, skew: Double = 3, seed: UInt64 = 14) -> Figures {
         var rng = SplitMix(seed)
         let index = StoryIndex(windowSeconds: 86_400 * 365, capacity: records)
         func synthetic(_ n: Int, fingerprint: UInt64? = nil) -> ArticleRecord {
             var a = ExtractedArticle()
             a.fingerprint = StoryFingerprint.hex(fingerprint ?? rng.next())
-            func zipf(_ vocabulary: Int) -> Int { Int(Double(vocabulary) * pow(rng.unit(), 3)) }
+            func zipf(_ vocabulary: Int) -> Int { Int(Double(vocabulary) * pow(rng.unit(), skew)) }
             a.entities = (0..<5).map { Entity(id: "p\($0)", type: .person, name: "Person \(zipf(5000))", mentions: [], salience: 0.5) }
                 + (0..<3).map { Entity(id: "l\($0)", type: .location, name: "Place \(zipf(2000))", mentions: [], salience: 0.4) }
             a.keywords = (0..<8).map { _ in Keyword(term: "term \(zipf(20_000))", score: 1) }

@@ -126,11 +126,10 @@ final class StoryIndex: Sendable {
                     && (e.actorBits[i] & actorBits).nonzeroBitCount >= StoryMatch.minSharedActors
                     && (e.termBits[i] & termBits).nonzeroBitCount >= StoryMatch.minSharedTerms,
                   e.times[i] >= cutoff else { continue }
-            let score = compare(row, with: i, in: e).flatMap {
-                StoryMatch.score(distance: distance, daysApart: abs(Int(e.days[i]) - Int(signature.day)), actors: $0.actors,
-                                 places: $0.places, terms: $0.terms, placeless: signature.places.isEmpty || $0.entryPlaceless)
-            }
-            guard let score else { continue }
+            let shared = compare(row, with: i, in: e)
+            guard let score = StoryMatch.score(distance: distance, daysApart: abs(Int(e.days[i]) - Int(signature.day)),
+                                               actors: shared.actors, places: shared.places, terms: shared.terms,
+                                               placeless: signature.places.isEmpty || shared.entryPlaceless) else { continue }
             if let b = best, score < b.score || score == b.score && age(i) > age(b.index) { continue }
             best = (score, i)
         }
@@ -138,7 +137,7 @@ final class StoryIndex: Sendable {
     }
 
     /// Features `row` (laid out as `slots` lays them out) shares with entry `i`.
-    private static func compare(_ row: [UInt32], with i: Int, in e: Entries) -> (actors: Int, places: Int, terms: Int, entryPlaceless: Bool)? {
+    private static func compare(_ row: [UInt32], with i: Int, in e: Entries) -> (actors: Int, places: Int, terms: Int, entryPlaceless: Bool) {
         let base = i * stride, p = StorySignature.actorSlots, t = p + StorySignature.placeSlots
         var counts = (actors: 0, places: 0, terms: 0, entryPlaceless: e.features[base + p] == 0)
         for j in 0..<stride where row[j] != 0 {
@@ -150,5 +149,4 @@ final class StoryIndex: Sendable {
         }
         return counts
     }
-
 }

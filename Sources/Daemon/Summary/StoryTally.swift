@@ -17,6 +17,8 @@ struct StoryTally: Sendable {
         var last: Double
         var people: [String: Int] = [:]
         var places: [String: Int] = [:]
+        /// The names of its people and places (the window may have thinned their keys away).
+        var names: [String: String] = [:]
     }
 
     static let capacity = 2_000
@@ -41,9 +43,11 @@ struct StoryTally: Sendable {
         }
         for p in entry.people.prefix(4) where story.people[p.key] != nil || story.people.count < Self.detailCapacity {
             story.people[p.key, default: 0] += 1
+            if story.names[p.key] == nil { story.names[p.key] = p.name }
         }
         for p in entry.places.prefix(4) where story.places[p.key] != nil || story.places.count < Self.detailCapacity {
             story.places[p.key, default: 0] += 1
+            if story.names[p.key] == nil { story.names[p.key] = p.name }
         }
         stories[id] = story
         if stories.count > 2 * Self.capacity { shrink() }

@@ -191,6 +191,9 @@ struct SummaryWindow: Sendable {
         return best.key
     }
 
+    /// Whether the window still knows a name for `key`.
+    func hasLabel(_ key: String) -> Bool { labels[key] != nil }
+
     /// Articles recorded at or after `time` within the last ten minutes (to ten seconds).
     func articles(since time: Double) -> Int {
         let first = Int((time / 10).rounded(.down))
