@@ -123,12 +123,15 @@ import Testing
         window.add(entry(at: 1002, people: [], organizations: [("Republican Party", []), ("GOP", [])]))
         window.add(entry(at: 1003, people: [], organizations: [("GOP", [])]))
         window.add(entry(at: 1004, people: [], organizations: [("ACLU", [])]))
+        window.add(entry(at: 1005, people: [], organizations: [("CNN Headline News", ["CNN"])]))
+        window.add(entry(at: 1006, people: [], organizations: [("CNN", [])]))
         let top = window.top(.organizations, 5)
         #expect(top.first { $0.key == "organization:democratic senatorial campaign committee" }?.articles == 2)
         #expect(top.first { $0.key == "organization:republican party" }?.articles == 2, "GOP by the alias table, once per article")
         #expect(top.first { $0.key == "organization:republican party" }?.name == "Republican Party")
         #expect(top.contains { $0.key == "organization:aclu" }, "an acronym with no expansion in the window stays")
         #expect(!top.contains { $0.key == "organization:gop" })
+        #expect(top.contains { $0.key == "organization:cnn" }, "an alias that is a word of the name is not its acronym")
     }
 
     @Test func whatRisesIsWhatTheLastHourNamesFarMoreThanBefore() {

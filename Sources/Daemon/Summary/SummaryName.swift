@@ -28,14 +28,17 @@ struct AcronymPair: Sendable, Equatable {
     var expansion: String
 
     /// The pairs an organisation entity states: each all-capital alias of 2–6 letters of a
-    /// multi-word name (the extractor grouped them, as in "the Republican Party (GOP)").
+    /// multi-word name (the extractor grouped them, as in "the Republican Party (GOP)"), unless
+    /// the alias is a word of the name ("CNN" of "CNN Headline News" names more than the show).
     static func stated(by entity: Entity) -> [AcronymPair] {
         guard entity.type == .organization else { return [] }
         let expansion = entity.key
-        guard EntityKey.normalisedName(entity.name, type: .organization).contains(" ") else { return [] }
+        let words = EntityKey.normalisedName(entity.name, type: .organization).split(separator: " ")
+        guard words.count > 1 else { return [] }
         return entity.aliases.compactMap { alias in
             let letters = alias.filter { $0 != "." }
-            guard (2...6).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return nil }
+            guard (2...6).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter }),
+                  !words.contains(Substring(letters.lowercased())) else { return nil }
             return AcronymPair(acronym: EntityKey.of(type: .organization, name: alias), expansion: expansion)
         }
     }
