@@ -31,7 +31,8 @@ extension SummaryReport {
             .tone{font-variant-numeric:tabular-nums;white-space:nowrap;font-size:.85em;color:#6b7280}
             ol.stories{padding-left:1.4rem}ol.stories li{margin:.45rem 0}ol.stories .muted{font-size:.9em}
             table{border-collapse:collapse;width:100%}
-            td{padding:.25rem .5rem;border-bottom:1px solid #eee;vertical-align:top}td.when{white-space:nowrap}
+            td{padding:.25rem .5rem;border-bottom:1px solid #eee;vertical-align:top}td.when,td.src{white-space:nowrap}
+            @media (max-width:40rem){td.when{white-space:normal;font-size:.8em;min-width:6.5rem}}
             .reason{font-weight:600;color:#b42318}
             .axis{display:flex;justify-content:space-between;font-size:.85em}
             ul.rising{margin:.2rem 0;padding-left:1.2rem}
@@ -54,7 +55,7 @@ extension SummaryReport {
         }
         page += "</div>\n<h2>Latest headlines</h2>\n<table>"
         for e in window.latest.suffix(15).reversed() {
-            page += "<tr><td class=\"muted when\">\(HTML.escape(when(e)))</td><td>\(HTML.escape(e.title ?? "(untitled)"))</td><td class=\"muted\">\(HTML.escape(e.source))</td></tr>"
+            page += "<tr><td class=\"muted when\">\(HTML.escape(when(e)))</td><td>\(HTML.escape(e.title ?? "(untitled)"))</td><td class=\"muted src\">\(HTML.escape(e.source))</td></tr>"
         }
         if window.latest.isEmpty { page += "<tr><td class=\"muted\">none yet</td></tr>" }
         page += "</table>\n<h2>Recent errors</h2>\n<table>"
