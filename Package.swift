@@ -68,6 +68,10 @@ let package = Package(
             name: "TaggerTraining",
             dependencies: ["Extraction"]
         ),
+        .executableTarget(
+            name: "newsd-bench-stories",
+            dependencies: ["Daemon", "Extraction"]
+        ),
         // Helpers shared by the test targets: temporary inboxes, corpus builders, the built binary.
         .target(
             name: "NewsdTestKit",

@@ -52,6 +52,7 @@ public enum ConfigLoader {
             try summary.number("window_hours", range: 0.01...8760) { config.summaryWindowHours = $0 }
             try summary.number("interval_s", range: 0.1...3600) { config.summaryIntervalSeconds = $0 }
             try summary.int("top", range: 1...1000) { config.summaryTop = $0 }
+            try summary.number("rising_hours", range: 0.1...8760) { config.summaryRisingHours = $0 }
             try summary.rejectUnknown()
         }
         try reader.table("metrics") { metrics throws(ConfigError) in

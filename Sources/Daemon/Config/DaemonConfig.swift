@@ -60,6 +60,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var summaryIntervalSeconds = 5.0
     /// Entries in each "top" list of the summary.
     public var summaryTop = 10
+    /// Hours at the end of the window whose share of names is compared with the rest ("rising").
+    public var summaryRisingHours = 1.0
     /// Where the Prometheus text exposition is written for node_exporter's textfile collector;
     /// empty means `<output>/newsd.prom`.
     public var metricsTextfile = ""

@@ -51,7 +51,7 @@ public final class NewsDaemon: @unchecked Sendable {
         }
         let journal = try AttemptJournal(path: output + "/attempts", ledger: ledger, slots: config.effectiveWorkers)
         let summary = SummaryReporter(outputDirectory: output, windowSeconds: config.summaryWindowHours * 3600,
-                                      top: config.summaryTop, logger: logger)
+                                      top: config.summaryTop, risingSeconds: config.summaryRisingHours * 3600, logger: logger)
         summary.rebuild()
         let intake = Intake(capacity: config.queueCapacity, settleSeconds: Double(config.settleMilliseconds) / 1000,
                             rememberKept: config.after == .keep)
@@ -62,7 +62,8 @@ public final class NewsDaemon: @unchecked Sendable {
         let sink = try RecordSink(directory: output, ledger: ledger, disposer: disposer, summary: summary, metrics: metrics,
                                   logger: logger)
         let processor = ArticleProcessor(extractor: extractor, ledger: ledger, journal: journal, maxFileBytes: config.maxFileBytes,
-                                         options: ExtractionOptions(includeText: config.includeText, maxBodyScalars: config.maxTextCodePoints))
+                                         options: ExtractionOptions(includeText: config.includeText, maxBodyScalars: config.maxTextCodePoints),
+                                         stories: summary.stories)
         let pool = WorkerPool(workers: config.effectiveWorkers, intake: intake, processor: processor, sink: sink,
                               keepInputs: config.after == .keep)
         let filter = InboxFilter(include: config.include, exclude: config.exclude)

@@ -7,15 +7,25 @@ struct SummaryEntry: Sendable {
     var id: String
     var title: String?
     var inbox: String
+    /// Where the article came from, as the stories count sources: the inbox.
+    var source: String
+    /// The article's own publication date or time, when it states one.
+    var published: String?
     var words: Int
     /// Size of the input file.
     var bytes: Int
     var quotes: Int
-    var people: [String]
-    var organizations: [String]
-    var places: [String]
-    var speakers: [String]
-    var keywords: [String]
+    var people: [SummaryName]
+    var organizations: [SummaryName]
+    var places: [SummaryName]
+    var speakers: [SummaryName]
+    var keywords: [SummaryName]
+    /// Acronyms the article spelt out.
+    var acronyms: [AcronymPair]
+    /// The article's tone score (positive minus negative per 100 words).
+    var tone: Double
+    /// The id of the first record of its story.
+    var story: String?
     var processingMs: Double
     /// Drop-to-record latency; nil for records read back from disk.
     var latencyMs: Double?
@@ -26,50 +36,28 @@ struct SummaryEntry: Sendable {
         id = record.id
         title = a.title ?? a.summary.first.map { String($0.prefix(120)) }
         inbox = record.source.inbox
+        source = record.source.inbox
+        published = a.published
         words = a.stats.words
         bytes = record.source.bytes
         quotes = a.quotes.count
-        people = Self.names(a.entities, .person)
-        organizations = Self.names(a.entities, .organization)
-        places = a.entities.filter { $0.type == .location }.map { e in
-            e.geo?.country.map { "\(e.name) (\($0))" } ?? e.name
+        func names(_ type: EntityType) -> [SummaryName] {
+            a.entities.filter { $0.type == type }.map { SummaryName(key: $0.key, name: $0.name, place: PlaceFacts($0.geo)) }
         }
-        speakers = Array(Set(a.quotes.compactMap { $0.speakerEntity != nil ? $0.speaker : nil }))
-        keywords = a.keywords.prefix(8).map(\.term)
+        people = names(.person)
+        organizations = a.entities.filter { $0.type == .organization }.map { OrganizationAliases.summaryName($0.name, key: $0.key) }
+        places = names(.location)
+        let byID = Dictionary(a.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var speakerKeys = Set<String>()
+        speakers = a.quotes.compactMap { q in
+            guard let e = q.speakerEntity.flatMap({ byID[$0] }), speakerKeys.insert(e.key).inserted else { return nil }
+            return SummaryName(key: e.key, name: e.name)
+        }
+        keywords = a.keywords.prefix(8).map { SummaryName(key: "term:" + EntityKey.words($0.term).joined(separator: " "), name: $0.term) }
+        acronyms = a.entities.flatMap(AcronymPair.stated(by:))
+        tone = a.tone.score
+        story = record.story
         processingMs = record.processingMs
-    }
-
-    /// Reads back an entry from a parsed records.jsonl line.
-    init?(json: [String: Any]) {
-        guard let ingested = json["ingested_at"] as? String, let at = Timestamp.parse(ingested),
-              let id = json["id"] as? String else { return nil }
-        self.at = at
-        self.id = id
-        title = json["title"] as? String
-        inbox = (json["source"] as? [String: Any])?["inbox"] as? String ?? ""
-        words = (json["stats"] as? [String: Any])?["words"] as? Int ?? 0
-        bytes = (json["source"] as? [String: Any])?["bytes"] as? Int ?? 0
-        let quoteList = json["quotes"] as? [[String: Any]] ?? []
-        quotes = quoteList.count
-        let entities = json["entities"] as? [[String: Any]] ?? []
-        func names(_ type: String) -> [String] {
-            entities.filter { $0["type"] as? String == type }.compactMap { $0["name"] as? String }
-        }
-        people = names("person")
-        organizations = names("organization")
-        places = entities.filter { $0["type"] as? String == "location" }.compactMap { e in
-            guard let name = e["name"] as? String else { return nil }
-            if let country = (e["geo"] as? [String: Any])?["country"] as? String { return "\(name) (\(country))" }
-            return name
-        }
-        speakers = Array(Set(quoteList.compactMap { q in q["speaker_entity"] is String ? q["speaker"] as? String : nil }))
-        keywords = (json["keywords"] as? [[String: Any]] ?? []).prefix(8).compactMap { $0["term"] as? String }
-        processingMs = json["processing_ms"] as? Double ?? 0
-        latencyMs = nil
-    }
-
-    private static func names(_ entities: [Entity], _ type: EntityType) -> [String] {
-        entities.filter { $0.type == type }.map(\.name)
     }
 }
 

@@ -1,7 +1,7 @@
 import Extraction
 import Foundation
 
-/// One rendering of the summary: the same figures as JSON (for tools) and Markdown (for people).
+/// One rendering of the summary: the same figures as JSON (for tools), Markdown and HTML (for people).
 struct SummaryReport {
     let window: SummaryWindow
     let totals: RunTotals
@@ -9,12 +9,41 @@ struct SummaryReport {
     let now: Double
     let startedAt: Double
     let queueDepth: Int
+    /// What counts as "recent" for the rising lists, in seconds before `now`.
+    var risingSeconds: Double = 3600
 
-    private var hours: Double { window.windowSeconds / 3600 }
+    /// A key rises when its share of the recent articles is at least this many times its share
+    /// of the rest of the window…
+    static let risingRatio = 2.0
+    /// …and at least this many recent articles name it.
+    static let risingMinimum = 3
+    /// Stories shown.
+    static let storyCount = 10
+
+    var hours: Double { window.windowSeconds / 3600 }
 
     /// Articles per minute over the last 10 minutes of the window.
-    private var recentRate: Double {
+    var recentRate: Double {
         Double(window.articles(since: now - 600)) / 10
+    }
+
+    /// The lists in the order the Markdown and HTML show them, with their headings.
+    static let sections: [(SummaryWindow.Category, String)] = [
+        (.people, "People"), (.organizations, "Organisations"), (.places, "Places"),
+        (.speakers, "Most quoted"), (.keywords, "Keywords"),
+    ]
+
+    /// Whether a category's lists show tone.
+    static func showsTone(_ category: SummaryWindow.Category) -> Bool {
+        category == .people || category == .organizations
+    }
+
+    /// The top stories, biggest first.
+    var stories: [SummaryWindow.StoryLine] { window.topStories(Self.storyCount) }
+
+    /// What is rising in `category`.
+    func rising(_ category: SummaryWindow.Category) -> [(item: SummaryWindow.Item, recentShare: Double, earlierShare: Double)] {
+        window.rising(category, since: now - risingSeconds, ratio: Self.risingRatio, minimumArticles: Self.risingMinimum, top)
     }
 
     func json() -> [UInt8] {
@@ -43,15 +72,30 @@ struct SummaryReport {
                     for (reason, n) in totals.failuresByReason.sorted(by: { $0.key < $1.key }) { w.field(reason, n) }
                 }
             }
+            w.key("stories")
+            w.array { w in for story in stories { write(story, to: &w) } }
             w.key("top")
             w.object { w in
                 for category in SummaryWindow.Category.allCases {
                     w.key(category.rawValue)
                     w.array { w in
-                        for (name, n) in window.top(category, top) {
+                        for item in window.top(category, top) { write(item, category, to: &w) }
+                    }
+                }
+            }
+            w.key("rising")
+            w.object { w in
+                w.field("since", Timestamp.rfc3339(now - risingSeconds))
+                for category in SummaryWindow.Category.allCases where category != .speakers {
+                    w.key(category.rawValue)
+                    w.array { w in
+                        for rise in rising(category) {
                             w.object { w in
-                                w.field("name", name)
-                                w.field("articles", n)
+                                w.field("key", rise.item.key)
+                                w.field("name", rise.item.name)
+                                w.field("articles", rise.item.articles)
+                                w.field("recent_share", (rise.recentShare * 10_000).rounded() / 10_000)
+                                w.field("earlier_share", (rise.earlierShare * 10_000).rounded() / 10_000)
                             }
                         }
                     }
@@ -65,6 +109,9 @@ struct SummaryReport {
                         w.field("id", e.id)
                         w.field("title", e.title)
                         w.field("inbox", e.inbox)
+                        w.field("published", e.published)
+                        w.field("source", e.source)
+                        w.field("story", e.story)
                     }
                 }
             }
@@ -97,53 +144,45 @@ struct SummaryReport {
         return bytes
     }
 
-    func markdown() -> String {
-        var md = "# newsd: the last \(format(hours)) hours\n\n"
-        md += "_Generated \(Timestamp.rfc3339(now, fractional: false))._\n\n"
-        md += "| | in the window | since start |\n|---|---:|---:|\n"
-        md += "| articles | \(window.articleCount) | \(totals.articles) |\n"
-        md += "| words | \(window.words) | \(totals.words) |\n"
-        md += "| quotes | \(window.quotes) | \(totals.quotes) |\n"
-        md += "| failures | \(window.errorCount) | \(totals.failures) |\n"
-        md += "| duplicates | | \(totals.duplicates) |\n\n"
-        let titles: [(SummaryWindow.Category, String)] = [
-            (.people, "People"), (.organizations, "Organisations"), (.places, "Places"),
-            (.speakers, "Most quoted"), (.keywords, "Keywords"),
-        ]
-        for (category, title) in titles {
-            let list = window.top(category, top)
-            md += "## \(title)\n\n"
-            if list.isEmpty {
-                md += "_none yet_\n\n"
-                continue
+    private func write(_ item: SummaryWindow.Item, _ category: SummaryWindow.Category, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("key", item.key)
+            w.field("name", item.name)
+            w.field("articles", item.articles)
+            if Self.showsTone(category) { w.field("tone", (item.tone * 100).rounded() / 100) }
+            if category == .places {
+                w.field("geonames_id", item.place?.geonamesID)
+                w.field("kind", item.place?.kind)
+                w.field("country", item.place?.country)
             }
-            for (i, item) in list.enumerated() {
-                md += "\(i + 1). \(Markdown.escape(item.name)) — \(item.articles) article\(item.articles == 1 ? "" : "s")\n"
-            }
-            md += "\n"
         }
-        md += "## Latest headlines\n\n"
-        let latest = window.latest.suffix(10).reversed()
-        if latest.isEmpty { md += "_none yet_\n" }
-        for e in latest {
-            md += "- \(Timestamp.rfc3339(e.at, fractional: false)) \(Markdown.escape(e.title ?? "(untitled)")) (`\(e.id.prefix(12))`)\n"
-        }
-        md += "\n## Recent errors\n\n"
-        let errors = window.latestErrors.suffix(10).reversed()
-        if errors.isEmpty { md += "_none_\n" }
-        for e in errors {
-            md += "- \(Timestamp.rfc3339(e.at, fractional: false)) **\(e.reason)** \(Markdown.escape(e.path)): \(Markdown.escape(e.detail))\n"
-        }
-        md += "\n## Pipeline\n\n"
-        md += "- throughput: \(format(recentRate)) articles/minute over the last 10 minutes\n"
-        let p = [50.0, 95, 99].map { window.latencyPercentile($0).map { format($0) + " ms" } ?? "n/a" }
-        md += "- drop-to-record latency: p50 \(p[0]), p95 \(p[1]), p99 \(p[2])\n"
-        md += "- queue depth: \(queueDepth)\n"
-        return md
     }
 
-    private func format(_ x: Double) -> String {
+    private func write(_ story: SummaryWindow.StoryLine, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", story.id)
+            w.field("headline", story.headline)
+            w.field("articles", story.articles)
+            w.field("sources", story.sources)
+            w.field("first_seen", Timestamp.rfc3339(story.first))
+            w.field("last_seen", Timestamp.rfc3339(story.last))
+            w.field("people", strings: story.people)
+            w.field("places", strings: story.places)
+        }
+    }
+
+    func format(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
+    }
+
+    /// A tone as people read it: `+1.2`, `-0.4`.
+    func formatTone(_ x: Double) -> String {
+        (x >= 0 ? "+" : "") + String(format: "%.1f", x)
+    }
+
+    /// When an article was published if it says, else when it was recorded.
+    func when(_ e: SummaryEntry) -> String {
+        e.published ?? Timestamp.rfc3339(e.at, fractional: false)
     }
 }
 

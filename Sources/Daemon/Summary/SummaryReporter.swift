@@ -25,20 +25,27 @@ final class SummaryReporter: @unchecked Sendable {
     private var changed = true
     private var timer: (any DispatchSourceTimer)?
     private let startedAt = SystemCalls.now()
+    private let risingSeconds: Double
+    /// The window's stories, which the workers consult to give each record its `story`.
+    let stories: StoryIndex
     /// Reads the intake's queue depth when a report is made.
     var queueDepth: @Sendable () -> Int = { 0 }
 
-    init(outputDirectory: String, windowSeconds: Double, top: Int, logger: Logger) {
+    init(outputDirectory: String, windowSeconds: Double, top: Int, risingSeconds: Double = 3600, logger: Logger) {
         self.outputDirectory = outputDirectory
         self.top = top
+        self.risingSeconds = risingSeconds
         self.logger = logger
         window = SummaryWindow(windowSeconds: windowSeconds)
+        stories = StoryIndex(windowSeconds: windowSeconds)
     }
 
-    /// Refills the window from records.jsonl and errors.jsonl, reading only the part it covers.
+    /// Refills the window and the story index from records.jsonl and errors.jsonl, reading only
+    /// the part the window covers.
     func rebuild() {
         queue.sync {
-            window = Self.readWindow(outputDirectory: outputDirectory, windowSeconds: window.windowSeconds, now: SystemCalls.now())
+            window = Self.readWindow(outputDirectory: outputDirectory, windowSeconds: window.windowSeconds, now: SystemCalls.now(),
+                                     stories: stories)
             changed = true
         }
     }
@@ -97,7 +104,8 @@ final class SummaryReporter: @unchecked Sendable {
         changed = false
         let now = SystemCalls.now()
         window.expire(now: now)
-        let report = SummaryReport(window: window, totals: totals, top: top, now: now, startedAt: startedAt, queueDepth: queueDepth())
+        let report = SummaryReport(window: window, totals: totals, top: top, now: now, startedAt: startedAt, queueDepth: queueDepth(),
+                                   risingSeconds: risingSeconds)
         do {
             try AtomicFile.write(report.json(), to: outputDirectory + "/summary.json")
             try AtomicFile.write(Array(report.markdown().utf8), to: outputDirectory + "/summary.md")
@@ -108,18 +116,22 @@ final class SummaryReporter: @unchecked Sendable {
         }
     }
 
-    /// The window as records.jsonl and errors.jsonl in `outputDirectory` describe it at `now`.
-    static func readWindow(outputDirectory: String, windowSeconds: Double, now: Double) -> SummaryWindow {
+    /// The window as records.jsonl and errors.jsonl in `outputDirectory` describe it at `now`;
+    /// `stories`, when given, gets the window's records back with the stories they were given.
+    static func readWindow(outputDirectory: String, windowSeconds: Double, now: Double, stories: StoryIndex? = nil) -> SummaryWindow {
         var window = SummaryWindow(windowSeconds: windowSeconds)
         let cutoff = now - windowSeconds
+        var restored = StoryIndex.Restoring(capacity: stories?.capacity ?? 0)
         // Newest first; the window takes entries in any order, so nothing is held back.
         try? LineFile.forEachLineBackwards(outputDirectory + "/records.jsonl") { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let entry = SummaryEntry(json: object) else { return true }
+            guard let record = try? ArticleRecord(jsonLine: line) else { return true }
+            let entry = SummaryEntry(record: record)
             guard entry.at >= cutoff else { return false }
             window.add(entry)
+            restored.add(record)
             return true
         }
+        stories?.restore(restored)
         try? LineFile.forEachLineBackwards(outputDirectory + "/errors.jsonl") { line in
             guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let at = (o["at"] as? String).flatMap({ Timestamp.parse($0) }) else { return true }

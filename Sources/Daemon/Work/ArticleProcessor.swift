@@ -12,6 +12,8 @@ struct ArticleProcessor: Sendable {
     let journal: AttemptJournal
     let maxFileBytes: Int
     let options: ExtractionOptions
+    /// Gives each new record its `story`; nil leaves `story` null.
+    var stories: StoryIndex? = nil
 
     func process(_ job: IntakeJob) -> JobOutcome {
         let path = job.path
@@ -40,7 +42,9 @@ struct ArticleProcessor: Sendable {
         }
         switch result {
         case .failure(let failure): return .failure(failure)
-        case .success(let record): return .record(id: id, line: record.jsonLine(), summary: SummaryEntry(record: record))
+        case .success(var record):
+            record.story = stories?.assign(record)
+            return .record(id: id, line: record.jsonLine(), summary: SummaryEntry(record: record))
         }
     }
 }

@@ -51,6 +51,7 @@ public struct ArticleExtractor: Sendable {
             Section(heading: doc.slice($0.range), start: $0.range.lowerBound, end: $0.range.upperBound)
         }
         article.text = input.options.includeText ? body : nil
+        article.fingerprint = StoryFingerprint.hex(StoryFingerprint.of(doc))
 
         article.language = LanguageIdentifier.identify(doc)
         let published = read.published ?? DateExtractor.publishedDate(in: doc)

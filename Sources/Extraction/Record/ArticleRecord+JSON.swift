@@ -102,6 +102,8 @@ extension ArticleRecord {
             }
             w.field("text", a.text)
             w.field("warnings", strings: a.warnings)
+            w.field("fingerprint", a.fingerprint)
+            w.field("story", story)
         }
     }
 }
@@ -141,6 +143,7 @@ extension Entity {
             } else {
                 w.null()
             }
+            w.field("key", key)
         }
     }
 }

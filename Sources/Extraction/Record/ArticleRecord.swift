@@ -10,6 +10,9 @@ public struct ArticleRecord: Sendable, Equatable {
     public var ingestedAt: String
     public var processingMs: Double
     public var article: ExtractedArticle
+    /// The id of the first record of this record's story in the window (its own id when it starts
+    /// one); set by the daemon at ingest, nil where there is no window (`newsd extract`).
+    public var story: String?
 
     /// Assembles a record from what the extractor found and what the caller knows about the file.
     public init(id: String, source: SourceInfo, ingestedAt: String, processingMs: Double, article: ExtractedArticle) {
@@ -89,6 +92,8 @@ public struct ExtractedArticle: Sendable, Equatable {
     /// The body text all offsets point into; nil when the caller asked for it to be left out.
     public var text: String?
     public var warnings: [String] = []
+    /// SimHash of the body's word 3-shingles, 16 hex digits (`StoryFingerprint`).
+    public var fingerprint: String?
 
     /// An empty article, filled in stage by stage.
     public init() {}
