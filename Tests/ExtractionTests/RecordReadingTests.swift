@@ -27,7 +27,8 @@ import Testing
             Entity(id: "e2", type: .location, name: "Berlin", mentions: [TextSpan(start: 0, end: 6, text: "Berlin")], salience: 0.5, geo: geo),
         ]
         a.quotes = [Quote(kind: .direct, text: "A good day", start: 20, end: 30, speaker: "Anna Schmidt", speakerEntity: "e1",
-                          speakerMention: TextSpan(start: 5, end: 17, text: "Anna Schmidt"), cue: "said"),
+                          speakerMention: TextSpan(start: 5, end: 17, text: "Anna Schmidt"), cue: "said",
+                          cueMention: TextSpan(start: 18, end: 22, text: "said")),
                     Quote(kind: .indirect, text: "it passed", start: 31, end: 40)]
         a.dates = [DateMention(text: "Tuesday", start: 50, end: 57, value: "2024-05-14", resolution: .day, relative: true)]
         a.amounts = [Amount(text: "$240 billion", start: 60, end: 72, kind: .money, value: 240_000_000_000, unit: "USD"),

@@ -91,7 +91,8 @@ extension Quote {
         guard let kind = o.string("kind").flatMap(Quote.Kind.init(rawValue:)) else { return nil }
         self.init(kind: kind, text: o.string("text") ?? "", start: o.int("start") ?? 0, end: o.int("end") ?? 0,
                   speaker: o.string("speaker"), speakerEntity: o.string("speaker_entity"),
-                  speakerMention: o.object("speaker_mention").flatMap(TextSpan.init(json:)), cue: o.string("cue"))
+                  speakerMention: o.object("speaker_mention").flatMap(TextSpan.init(json:)), cue: o.string("cue"),
+                  cueMention: o.object("cue_mention").flatMap(TextSpan.init(json:)))
     }
 }
 
