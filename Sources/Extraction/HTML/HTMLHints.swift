@@ -19,17 +19,31 @@ struct HTMLHints: OptionSet, Sendable {
     static let link = HTMLHints(rawValue: 128)
     /// Comments (a strong boilerplate hint even inside the article).
     static let comments = HTMLHints(rawValue: 256)
+    /// A word that lowers the element's score (share, tools, widget, gallery, …).
+    static let negative = HTMLHints(rawValue: 512)
+    /// A word that keeps the element when a boilerplate word would remove it (article, body, content, main, …).
+    static let maybeContent = HTMLHints(rawValue: 1024)
 
-    private static let negative: [String] = [
-        "nav", "menu", "footer", "foot", "comment", "related", "share", "sharing", "social", "cookie", "consent", "gdpr",
-        "newsletter", "subscri", "promo", "sidebar", "widget", "breadcrumb", "banner", "masthead", "advert", "sponsor",
-        "outbrain", "taboola", "recommend", "popular", "trending", "mostread", "most-read", "toolbar", "popup", "modal",
-        "paywall", "signup", "sign-up", "login", "pagination", "pager", "disqus", "rss", "skip", "teaser", "tags",
-        "tagcloud", "keywords", "topics", "more-", "read-more", "readmore", "also", "header", "author-bio", "authorbio",
-        "bio", "print", "rating", "tools", "shop", "donate", "dfp", "gallery", "slideshow", "carousel", "hidden",
-        "overlay", "twitter-tweet", "instagram", "embed", "video", "player", "offcanvas", "infobox",
+    /// Words that remove an element (readability's "unlikely candidates" and more), unless a
+    /// `maybeContent` word is there too.
+    private static let removingWords: [String] = [
+        "navigation", "navbar", "nav-", "-nav", "subnav", "menu", "footer", "comment", "related", "social", "cookie",
+        "consent", "gdpr", "newsletter", "subscri", "promo", "sidebar", "breadcrumb", "banner", "masthead", "advert",
+        "sponsor", "outbrain", "taboola", "recommend", "trending", "mostread", "most-read", "popular", "popup", "modal",
+        "paywall", "signup", "sign-up", "login", "pagination", "pager", "disqus", "rss", "skip", "author-bio", "authorbio",
+        "overlay", "offcanvas", "twitter-tweet", "instagram", "community", "shoutbox", "skyscraper", "supplemental",
+        "remark", "replies", "agegate", "header", "teaser", "tagcloud", "sharing", "share-", "shariff", "combx", "legends",
+        "cover-wrap", "jp-relatedposts", "yarpp", "read-more", "readmore", "more-articles", "more-stories", "also-read",
     ]
-    private static let positive: [String] = [
+    /// Words that lower an element's score without removing it.
+    private static let weakWords: [String] = [
+        "share", "tools", "widget", "print", "gallery", "slideshow", "carousel", "video", "player", "infobox", "rating",
+        "shop", "donate", "dfp", "bio", "tags", "keywords", "topics", "foot", "meta", "extra", "contact", "media",
+        "scroll", "embed", "hidden", "aside", "box", "card", "teaser", "list",
+    ]
+    /// readability's "ok maybe its a candidate" words: they keep an element a negative word would remove.
+    private static let maybeWords: [String] = ["and", "article", "body", "column", "content", "main", "shadow"]
+    private static let positiveWords: [String] = [
         "article", "story", "post", "entry", "content", "body", "text", "main", "blog", "hentry", "news", "detail",
         "page", "column",
     ]
@@ -46,8 +60,10 @@ struct HTMLHints: OptionSet, Sendable {
     /// Each keyword's hint, and the keywords by their first two bytes.
     private static let keywords: [(bytes: [UInt8], hint: HTMLHints)] = {
         var k: [(bytes: [UInt8], hint: HTMLHints)] = []
-        for w in negative { k.append((Array(w.utf8), .boilerplate)) }
-        for w in positive { k.append((Array(w.utf8), .content)) }
+        for w in removingWords { k.append((Array(w.utf8), .boilerplate)) }
+        for w in weakWords { k.append((Array(w.utf8), .negative)) }
+        for w in maybeWords { k.append((Array(w.utf8), .maybeContent)) }
+        for w in positiveWords { k.append((Array(w.utf8), .content)) }
         for w in bodyWords { k.append((Array(w.utf8), .articleBody)) }
         for w in bylineWords { k.append((Array(w.utf8), .byline)) }
         for w in dateWords { k.append((Array(w.utf8), .date)) }

@@ -137,7 +137,7 @@ struct HTMLMainContent {
     private static func classWeight(_ hints: HTMLHints) -> Double {
         var w = 0.0
         if hints.contains(.articleBody) { w += 40 } else if hints.contains(.content) { w += 25 }
-        if hints.contains(.boilerplate) || hints.contains(.comments) { w -= 25 }
+        if !hints.isDisjoint(with: [.boilerplate, .comments, .negative]) { w -= 25 }
         return w
     }
 

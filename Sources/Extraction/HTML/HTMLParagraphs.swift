@@ -73,8 +73,11 @@ struct HTMLParagraphs {
                 excluded[e] = true
                 continue
             }
-            let marked = el.tag.isBoilerplate || el.hints.contains(.comments)
-                || (el.hints.contains(.boilerplate) && !el.hints.contains(.articleBody))
+            // Class and id words remove an element unless it is the page's article, body or main part.
+            let byWords = el.tag != .article && el.tag != .main && el.tag != .body && el.tag != .html
+                && (el.hints.contains(.comments) || el.hints.contains(.boilerplate))
+                && el.hints.isDisjoint(with: [.articleBody, .maybeContent])
+            let marked = el.tag.isBoilerplate || byWords
             if marked && !holdsBody[e] && (total[e] * 2 < all || el.tag == .head) { excluded[e] = true }
         }
         return excluded
