@@ -97,6 +97,8 @@ struct HTMLMainContent {
             }
         }
         guard best >= 0 else { return [] }
+        best = widen(best, score: score, scored: scored, page: page, paragraphs: paragraphs)
+        bestScore = max(bestScore, score[best])
         let top = page.elements[best]
         var ranges: [ClosedRange<Int32>] = [top.open...max(top.open, top.close)]
         let parent = Int(top.parent)
@@ -122,6 +124,76 @@ struct HTMLMainContent {
         // Text straight in the parent (between the sibling elements) that reads as prose.
         for p in paragraphs.items where Int(p.owner) == parent && isProse(p) { ranges.append(p.event...p.event) }
         return ranges
+    }
+
+    /// readability's second look at the winner: an ancestor holding several near-winners, or a
+    /// parent that scores better, or a parent whose only child the winner is, takes its place.
+    private static func widen(_ start: Int, score: [Double], scored: [Bool], page: HTMLPage, paragraphs: HTMLParagraphs) -> Int {
+        var best = start
+        let top = score[best]
+        func isBody(_ e: Int) -> Bool { e < 0 || page.elements[e].tag == .body || page.elements[e].tag == .html }
+        // Near-winners: at least three of them under one ancestor make it the article.
+        var alternatives: [Int] = []
+        for e in 0..<score.count where scored[e] && e != best && !paragraphs.excluded[e] && score[e] >= top * 0.75 {
+            alternatives.append(e)
+            if alternatives.count >= 5 { break }
+        }
+        if alternatives.count >= 3 {
+            var ancestor = Int(page.elements[best].parent)
+            while !isBody(ancestor) {
+                let held = alternatives.filter { isInside($0, ancestor, page) }.count
+                if held >= 3 {
+                    best = ancestor
+                    break
+                }
+                ancestor = Int(page.elements[ancestor].parent)
+            }
+        }
+        // Climb while a parent scores better than the child it came from.
+        var parent = Int(page.elements[best].parent)
+        var lastScore = score[best]
+        let threshold = lastScore / 3
+        var steps = 0
+        while !isBody(parent) && steps < 64 {
+            steps += 1
+            if !scored[parent] {
+                parent = Int(page.elements[parent].parent)
+                continue
+            }
+            if score[parent] < threshold { break }
+            if score[parent] > lastScore {
+                best = parent
+                break
+            }
+            lastScore = score[parent]
+            parent = Int(page.elements[parent].parent)
+        }
+        // A winner that is its parent's only element child stands for the parent.
+        parent = Int(page.elements[best].parent)
+        steps = 0
+        while !isBody(parent) && steps < 64 && childCount(parent, page) == 1 && !paragraphs.excluded[parent] {
+            best = parent
+            parent = Int(page.elements[best].parent)
+            steps += 1
+        }
+        return best
+    }
+
+    private static func isInside(_ e: Int, _ ancestor: Int, _ page: HTMLPage) -> Bool {
+        let a = page.elements[ancestor], el = page.elements[e]
+        return el.open > a.open && (a.close < 0 || el.open < a.close)
+    }
+
+    /// Element children of `e` (counting stops at 2).
+    private static func childCount(_ e: Int, _ page: HTMLPage) -> Int {
+        var n = 0
+        var k = e + 1
+        let end = page.elements[e].close
+        while k < page.elements.count && page.elements[k].open < end && n < 2 {
+            if Int(page.elements[k].parent) == e { n += 1 }
+            k += 1
+        }
+        return n
     }
 
     private static func tagWeight(_ tag: HTMLTagName) -> Double {

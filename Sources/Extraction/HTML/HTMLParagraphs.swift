@@ -77,10 +77,23 @@ struct HTMLParagraphs {
             let byWords = el.tag != .article && el.tag != .main && el.tag != .body && el.tag != .html
                 && (el.hints.contains(.comments) || el.hints.contains(.boilerplate))
                 && el.hints.isDisjoint(with: [.articleBody, .maybeContent])
-            let marked = el.tag.isBoilerplate || byWords
+            // A <header> inside the article holds its standfirst; the page's own header is furniture.
+            let articleHeader = el.tag == .header && (el.hints.contains(.maybeContent) || insideArticle(e, page))
+            let marked = el.tag.isBoilerplate && !articleHeader || byWords
             if marked && !holdsBody[e] && (total[e] * 2 < all || el.tag == .head) { excluded[e] = true }
         }
         return excluded
+    }
+
+    private static func insideArticle(_ e: Int, _ page: HTMLPage) -> Bool {
+        var a = Int(page.elements[e].parent)
+        var steps = 0
+        while a >= 0 && steps < 64 {
+            if page.elements[a].tag == .article || page.elements[a].tag == .main || page.elements[a].hints.contains(.articleBody) { return true }
+            a = Int(page.elements[a].parent)
+            steps += 1
+        }
+        return false
     }
 
     static func codePoints(_ text: [UInt8], _ a: Int, _ b: Int) -> Int32 {
