@@ -32,7 +32,9 @@ struct HTMLArticleMetadata {
         "citation_author", "cxenseparse:author", "og:article:author",
     ]
 
-    init(page: HTMLPage, paragraphs: HTMLParagraphs, warnings: inout [String]) {
+    /// `content` is the event range of the article's first and last paragraph: bylines and dates
+    /// are looked for up to its end, and in page furniture only before its start (never in comments below).
+    init(page: HTMLPage, paragraphs: HTMLParagraphs, content: ClosedRange<Int32>, warnings: inout [String]) {
         let d = page.declarations
         let ld = HTMLLinkedData(d.jsonLD)
         func meta(_ keys: [String]) -> String? {
@@ -52,33 +54,45 @@ struct HTMLArticleMetadata {
         for a in ld.authors { people.add(json: a) }
         if people.names.isEmpty {
             for k in HTMLArticleMetadata.authorKeys {
-                if let v = d.meta[k]?.cleanedMetadata { people.add(v) }
+                // A site's own name in the author field is not a person.
+                if let v = d.meta[k]?.cleanedMetadata, !HTMLArticleMetadata.namesSite(v, site) { people.add(v) }
             }
         }
         if people.names.isEmpty {
-            for p in paragraphs.items where p.flags.contains(.byline) && p.length <= 120 && p.kind != .title {
-                people.add(String(decoding: p.text, as: UTF8.self))
-                if people.names.count >= 6 { break }
+            // The page's byline: an element marked as author or byline, or a short line opening with
+            // "By"/"Von"/"Par", outside page furniture (not a comment's author) and near the top.
+            var looked = 0
+            for p in paragraphs.items where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
+                && (!p.excluded || p.event < content.lowerBound) {
+                looked += 1
+                if looked > 80 || people.names.count >= 6 { break }
+                let text = String(decoding: p.text, as: UTF8.self)
+                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
             }
         }
         authors = people.names
         agencies = people.agencies
 
         // Dates, most trusted first.
+        // Declared dates: the earliest of them, as an update often rewrites one of the fields.
+        var declared: [HTMLDateText.Stamp] = []
         for v in [ld.published] + HTMLArticleMetadata.publishedKeys.map({ d.meta[$0] }) {
-            if let v, let s = HTMLDateText.parse(v) { publishedCandidates.append(s) }
+            if let v, let s = HTMLDateText.parse(v) { declared.append(s) }
         }
-        for t in d.times where t.published { if let s = HTMLDateText.parse(t.value) { publishedCandidates.append(s) } }
+        // `itemprop=datePublished` in the page: trusted when the page has one or two (more are a list of reviews or teasers).
+        let marked = d.times.filter { $0.published && !paragraphs.excluded[Int($0.element)] }
+        if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declared.append(s) } } }
+        if let earliest = declared.min() { publishedCandidates.append(earliest) }
+        publishedCandidates += declared
         for v in [ld.modified] + HTMLArticleMetadata.modifiedKeys.map({ d.meta[$0] }) {
             if let v, let s = HTMLDateText.parse(v) { modifiedCandidates.append(s) }
         }
         for u in [url, d.meta["og:url"]] {
             if let u, let day = HTMLDateText.inURL(u) { publishedCandidates.append(.init(day: day, time: nil)) }
         }
-        for t in d.times.prefix(8) where !t.published { if let s = HTMLDateText.parse(t.value) { publishedCandidates.append(s) } }
         // Date lines near the top of the page ("Published 19 November 2019"), never a footer's year alone.
         var seen = 0
-        for p in paragraphs.items where !p.excluded || p.flags.contains(.date) {
+        for p in paragraphs.items where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
             seen += 1
             if seen > 400 { break }
             guard p.flags.contains(.date) || HTMLArticleMetadata.startsWithDateCue(p.text), p.length <= 100 else { continue }
@@ -87,6 +101,33 @@ struct HTMLArticleMetadata {
                 break
             }
         }
+        // <time datetime> near the article, outside page furniture below it.
+        for t in d.times where !t.published {
+            let open = page.elements[Int(t.element)].open
+            guard open <= content.upperBound, !paragraphs.excluded[Int(t.element)] || open < content.lowerBound else { continue }
+            if let s = HTMLDateText.parse(t.value) {
+                publishedCandidates.append(s)
+                break
+            }
+        }
+    }
+
+    /// Whether `value` is (or holds) the site's name, or names a web site.
+    private static func namesSite(_ value: String, _ site: String?) -> Bool {
+        let v = value.lowercased()
+        if v.contains("www.") || v.contains(".com") || v.contains(".de") || v.contains("(") { return true }
+        guard let site = site?.lowercased(), !site.isEmpty else { return false }
+        return v.contains(site) || site.contains(v)
+    }
+
+    /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
+    static func opensByline(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: "] where lower.hasPrefix(lead) {
+            let rest = text.dropFirst(lead.count)
+            return rest.first.map { $0.isUppercase } ?? false
+        }
+        return false
     }
 
     /// Whether a short paragraph opens with a publication cue ("Published", "Veröffentlicht", "Publié", "Posted", "Stand").

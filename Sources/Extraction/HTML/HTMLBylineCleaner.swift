@@ -22,12 +22,15 @@ struct HTMLBylineCleaner {
         "university", "ministry", "department", "office", "bureau", "service", "services", "partners", "contributors", "admin",
         "administrator", "webmaster", "guest", "anonymous", "unknown", "sputnik", "spiegel", "welt", "bbc", "cnn", "nbc", "cbs",
         "abc", "fox", "npr", "wire", "wires", "feed", "blog", "redaktionsnetzwerk", "nachrichten", "rédaction", "redacción",
+        "agencies", "agences", "agenturen", "name", "antworten", "reply", "like", "follow", "share", "comments", "kommentar",
+        "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev",
     ]
     private static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "author", "photographer", "producer",
         "analyst", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "journalist",
         "journaliste", "senior", "chief", "staff", "political", "business", "science", "sports", "deputy", "managing",
-        "contributing", "special", "foreign", "national", "associate", "assistant", "freelance", "opinion",
+        "contributing", "special", "foreign", "national", "associate", "assistant", "freelance", "opinion", "experte",
+        "expertin", "redaktion", "gastautor", "gastautorin", "follow",
     ]
     private static let leadIns = ["by ", "von ", "par ", "por ", "di ", "door ", "written by ", "text: ", "text ", "autor: ",
                                   "author: ", "reporting by ", "story by ", "words by ", "bericht: ", "ein kommentar von ",
@@ -71,6 +74,13 @@ struct HTMLBylineCleaner {
             if let cut = words.firstIndex(where: { $0.contains("@") || $0.contains(where: \.isNumber) || $0 == "-" || $0 == "–" || $0 == "—" || $0.hasPrefix("(") }) {
                 words = Array(words[..<cut])
             }
+            // A role glued on with hyphens ("FOCUS-Online-Experte Robin Tschöpe") goes with it.
+            words.removeAll { w in
+                let parts = w.lowercased().split(separator: "-")
+                return parts.count > 1 && parts.last.map { HTMLBylineCleaner.roleWords.contains(String($0)) } == true
+            }
+            // "HoeltmannFollow": a button's label glued to the name.
+            words = words.map { w in w.hasSuffix("Follow") && w.count > 6 ? String(w.dropLast(6)) : w }
             while let l = words.last, HTMLBylineCleaner.roleWords.contains(l.lowercased().trimmingCharacters(in: .punctuationCharacters)) { words.removeLast() }
             while let f = words.first, HTMLBylineCleaner.roleWords.contains(f.lowercased().trimmingCharacters(in: .punctuationCharacters)) { words.removeFirst() }
             let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]"))
@@ -90,7 +100,8 @@ struct HTMLBylineCleaner {
                 return !CharacterClass.isLetter(f) || CharacterClass.isUppercase(f) || particles.contains(String(w)) || !f.properties.isCased
             }
             guard capitalised, name.contains(where: \.isLetter) else { continue }
-            if ws.count == 1 && name.unicodeScalars.allSatisfy({ $0.value < 0x80 }) && name.count < 3 { continue }
+            // A single word is a name only when it is not initials or an all-capitals code ("GNB").
+            if ws.count == 1 && (name.count < 3 || name.count <= 4 && name == name.uppercased()) { continue }
             let clean = ws.map { LinePrefix.titleCasedIfAllCaps(Substring($0)) }.joined(separator: " ")
             if !names.contains(clean) && names.count < 12 { names.append(clean) }
         }

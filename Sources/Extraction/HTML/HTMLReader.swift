@@ -25,7 +25,8 @@ enum HTMLReader {
         let paragraphs = HTMLParagraphs(page)
         let content = HTMLMainContent(page: page, paragraphs: paragraphs)
         var warnings: [String] = []
-        let metadata = HTMLArticleMetadata(page: page, paragraphs: paragraphs, warnings: &warnings)
+        let span = (content.chosen.first?.event ?? Int32.max)...(content.chosen.last?.event ?? Int32.max)
+        let metadata = HTMLArticleMetadata(page: page, paragraphs: paragraphs, content: span, warnings: &warnings)
         var builder = BodyBuilder()
         var titleDropped = false
         for p in content.chosen {
