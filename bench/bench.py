@@ -113,8 +113,9 @@ def main():
             % (len(html_pages), args.core))
         row = {"newsd": html.newsd(args.binary, html_pages, args.core, tmp, 1 if quick else 3)}
         log("  newsd: %s" % {k: row["newsd"][k] for k in ("cpu_s", "records", "pages_per_s_cpu")})
-        if python or not args.no_peer:
-            py = python or os.path.join(VENV, "bin", "python")
+        # trafilatura runs in the peer's venv (with --no-peer too, when that venv exists).
+        py = python or (os.path.join(VENV, "bin", "python") if os.path.exists(os.path.join(VENV, "bin", "python")) else None)
+        if py:
             html.ensure_trafilatura(py)
             row["trafilatura"] = html.trafilatura(py, PEER, html_pages, args.core, tmp)
             log("  trafilatura: %s" % {k: row["trafilatura"][k] for k in ("cpu_s", "files", "pages_per_s_cpu")})
