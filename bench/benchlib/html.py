@@ -27,7 +27,8 @@ def pages(root):
 
 def ensure_trafilatura(python):
     if subprocess.run([python, "-c", "import trafilatura"], capture_output=True).returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "-q", "trafilatura"], check=True)
+        # justext (which trafilatura imports) needs lxml's HTML cleaner, now a package of its own.
+        subprocess.run([python, "-m", "pip", "install", "-q", "trafilatura", "lxml_html_clean"], check=True)
 
 
 def newsd(binary, files, core, tmp, repeats):
