@@ -81,8 +81,8 @@ struct HTMLBylineCleaner {
             }
             // "HoeltmannFollow": a button's label glued to the name.
             words = words.map { w in w.hasSuffix("Follow") && w.count > 6 ? String(w.dropLast(6)) : w }
-            while let l = words.last, HTMLBylineCleaner.roleWords.contains(l.lowercased().trimmingCharacters(in: .punctuationCharacters)) { words.removeLast() }
-            while let f = words.first, HTMLBylineCleaner.roleWords.contains(f.lowercased().trimmingCharacters(in: .punctuationCharacters)) { words.removeFirst() }
+            while let l = words.last, HTMLBylineCleaner.isRole(l) { words.removeLast() }
+            while let f = words.first, HTMLBylineCleaner.isRole(f) { words.removeFirst() }
             let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]"))
             guard !name.isEmpty else { continue }
             let lower = name.lowercased()
@@ -105,6 +105,12 @@ struct HTMLBylineCleaner {
             let clean = ws.map { LinePrefix.titleCasedIfAllCaps(Substring($0)) }.joined(separator: " ")
             if !names.contains(clean) && names.count < 12 { names.append(clean) }
         }
+    }
+
+    /// Whether `word` (lowercased, punctuation trimmed) is a role, singular or plural.
+    private static func isRole(_ word: String) -> Bool {
+        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return roleWords.contains(w) || w.hasSuffix("s") && roleWords.contains(String(w.dropLast()))
     }
 
     private mutating func addAgency(_ a: String) {

@@ -73,7 +73,9 @@ struct HTMLMainContent {
             var e = Int(p.owner)
             let tag = page.elements[e].tag
             if tag == .p || tag.isHeading || tag == .li || tag == .pre || tag == .blockquote || tag == .td || tag == .dd || tag == .other
-                || tag == .span || tag == .a || tag == .b || tag == .strong || tag == .em || tag == .i || tag == .font {
+                || tag == .span || tag == .a || tag == .b || tag == .strong || tag == .em || tag == .i || tag == .font
+                // A <div> that is only this text stands for a paragraph, as readability turns it into one.
+                || (tag == .div && Int(paragraphs.keptLength[e]) <= p.length) {
                 e = Int(page.elements[e].parent)
             }
             var level = 0

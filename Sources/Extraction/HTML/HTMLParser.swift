@@ -256,6 +256,10 @@ struct HTMLParser {
             return
         }
         if tag.closesParagraph { closeParagraph() }
+        // A heading left open does not swallow the blocks after it (a browser would nest them in it).
+        if tag.closesParagraph, let k = stackTags.suffix(8).lastIndex(where: { $0.isHeading }) {
+            while stackTags.count > k { pop() }
+        }
         switch tag {
         case .li: closeWithin(.li, boundaries: [.ul, .ol, .menu, .dir])
         case .dd, .dt:
