@@ -21,7 +21,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from benchlib import corpus, machine, report, scenarios  # noqa: E402
+from benchlib import html, corpus, machine, report, scenarios  # noqa: E402
 
 VENV = os.path.join(HERE, ".venv")
 PEER = os.path.join(HERE, "peer")
@@ -61,7 +61,7 @@ def main():
     ap.add_argument("--peer-cap", type=float, help="seconds after which a peer daemon run is stopped")
     ap.add_argument("--newsd-cap", type=float, default=300, help="seconds after which a newsd daemon run is stopped")
     ap.add_argument("--peer-extract-cap", type=float, help="seconds after which peer extraction is stopped")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["extraction", "end-to-end", "latency"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["extraction", "end-to-end", "latency", "html"])
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     args = ap.parse_args()
     quick = args.quick
@@ -106,6 +106,20 @@ def main():
             log("  peer: %s" % {k: ex["peer"][k] for k in ("files", "cpu_s", "wall_s", "words_per_s_cpu")})
         results["extraction"] = ex
         meta["load"]["after_extraction"] = machine.load_now()
+
+    html_pages = html.pages(ROOT) if "html" not in args.skip else []
+    if html_pages:
+        log("web pages: newsd extract (whole record) vs trafilatura extract (body only), %d pages, core %d"
+            % (len(html_pages), args.core))
+        row = {"newsd": html.newsd(args.binary, html_pages, args.core, tmp, 1 if quick else 3)}
+        log("  newsd: %s" % {k: row["newsd"][k] for k in ("cpu_s", "records", "pages_per_s_cpu")})
+        # trafilatura runs in the peer's venv (with --no-peer too, when that venv exists).
+        py = python or (os.path.join(VENV, "bin", "python") if os.path.exists(os.path.join(VENV, "bin", "python")) else None)
+        if py:
+            html.ensure_trafilatura(py)
+            row["trafilatura"] = html.trafilatura(py, PEER, html_pages, args.core, tmp)
+            log("  trafilatura: %s" % {k: row["trafilatura"][k] for k in ("cpu_s", "files", "pages_per_s_cpu")})
+        results["html"] = row
 
     if "end-to-end" not in args.skip:
         results["end_to_end"] = []

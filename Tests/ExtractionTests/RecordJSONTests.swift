@@ -20,6 +20,7 @@ import Testing
         }
         #expect(object["schema"] as? String == "newsd.article/1")
         #expect(object["published"] is NSNull)
+        for key in ["modified", "url", "site"] { #expect(object[key] is NSNull, "missing or not null: \(key)") }
     }
 
     @Test func controlCharactersAndLineSeparatorsAreEscaped() throws {

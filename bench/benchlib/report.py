@@ -64,6 +64,14 @@ def rows(results):
         if s:
             out.append(("  newsd summary.json latency p50 / p95 / p99 ms (from discovery)",
                         "%s / %s / %s" % (_n(s.get("p50"), 1), _n(s.get("p95"), 1), _n(s.get("p99"), 1)), "", "", ""))
+    h = results.get("html")
+    if h:
+        n, t = h["newsd"], h.get("trafilatura")
+        ratio = n["pages_per_s_cpu"] / t["pages_per_s_cpu"] if t else None
+        out.append(("web pages/s, 1 core (CPU time), %d html-eval pages (%s MB): newsd whole record vs trafilatura body-only extract"
+                    % (n["files"], n["megabytes"]), _n(n["pages_per_s_cpu"], 1),
+                    ("%s (trafilatura %s)" % (_n(t["pages_per_s_cpu"], 1), t["version"])) if t else "not run",
+                    _ratio(ratio), "≥ 5×" + _check(ratio >= 5 if ratio else None)))
     mem = []
     for section in ("end_to_end", "latency"):
         for e in results.get(section, []):

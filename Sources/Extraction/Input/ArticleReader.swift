@@ -6,6 +6,12 @@ public struct ReadArticle: Sendable {
     /// ISO 8601 date or date-time from the article's metadata.
     public var published: String?
     public var url: String?
+    /// RFC 3339 date or date-time of the article's last update, from its metadata.
+    public var modified: String?
+    /// The publisher's name, from the page's metadata.
+    public var site: String?
+    /// News agencies the reader found where authors are named (Reuters, AFP, dpa), kept out of `byline`.
+    public var agencies: [String] = []
     public var warnings: [String]
     /// The body's layout as the format's markup gives it (title, headings, paragraphs), in code
     /// points of `body`; nil for plain text, whose layout is inferred from its lines.

@@ -12,16 +12,26 @@ public struct ArticleExtractor: Sendable {
 
     /// Extracts one article, or says why its bytes cannot be one.
     public func extract(_ input: ArticleInput) -> Result<ExtractedArticle, ExtractionFailure> {
-        let decoded: DecodedText
-        switch TextDecoder.decode(input.bytes) {
-        case .success(let d): decoded = d
-        case .failure(let f): return .failure(f)
-        }
         var article = ExtractedArticle()
-        article.encoding = decoded.encoding
-        article.warnings = decoded.warnings
-
-        let read = ArticleReader.read(decoded.text, format: input.format)
+        let read: ReadArticle
+        if input.format == .html {
+            // A web page is read from its bytes: its own <meta> may name the encoding.
+            switch HTMLReader.read(bytes: input.bytes, reference: input.referenceDate) {
+            case .success(let page):
+                read = page.article
+                article.encoding = page.encoding
+            case .failure(let f): return .failure(f)
+            }
+        } else {
+            let decoded: DecodedText
+            switch TextDecoder.decode(input.bytes) {
+            case .success(let d): decoded = d
+            case .failure(let f): return .failure(f)
+            }
+            article.encoding = decoded.encoding
+            article.warnings = decoded.warnings
+            read = ArticleReader.read(decoded.text, format: input.format)
+        }
         article.warnings += read.warnings
         var scalars = Array(read.body.unicodeScalars)
         var body = read.body
@@ -39,6 +49,12 @@ public struct ArticleExtractor: Sendable {
         article.title = read.title ?? layout.title
         article.byline = read.byline.isEmpty ? layout.byline : read.byline
         article.dateline = layout.dateline
+        if let agency = read.agencies.first {
+            article.dateline = Dateline(place: layout.dateline?.place, agency: layout.dateline?.agency ?? agency)
+        }
+        article.modified = read.modified
+        article.url = read.url
+        article.site = read.site
         article.stats = ArticleStats(
             words: doc.tokens.lazy.filter { $0.kind == .word || $0.kind == .number }.count,
             sentences: doc.sentences.count,

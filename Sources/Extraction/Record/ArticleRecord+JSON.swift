@@ -28,6 +28,9 @@ extension ArticleRecord {
             w.field("title", a.title)
             w.field("byline", strings: a.byline)
             w.field("published", a.published)
+            w.field("modified", a.modified)
+            w.field("url", a.url)
+            w.field("site", a.site)
             w.key("dateline")
             if let d = a.dateline {
                 w.object { w in

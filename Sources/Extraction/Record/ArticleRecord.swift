@@ -79,6 +79,12 @@ public struct ExtractedArticle: Sendable, Equatable {
     public var title: String?
     public var byline: [String] = []
     public var published: String?
+    /// RFC 3339 date or date-time of the article's last update, from its metadata (web pages).
+    public var modified: String?
+    /// The article's canonical URL, as the page gives it.
+    public var url: String?
+    /// The publisher's name, as the page gives it.
+    public var site: String?
     public var dateline: Dateline?
     public var stats = ArticleStats()
     public var sections: [Section] = []

@@ -1,0 +1,155 @@
+import Foundation
+
+/// What a page declares about its article, each value entity-decoded and white-space-normalised:
+/// title, authors, publication and update dates (candidates in order of trust, for
+/// `HTMLDateChoice`), canonical URL, site name and the JSON-LD `articleBody`.
+struct HTMLArticleMetadata {
+    var title: String?
+    var authors: [String] = []
+    /// Agencies named where authors are (`Reuters`, `AFP`, `dpa`): not people.
+    var agencies: [String] = []
+    /// Publication-date candidates, most trusted first: declared, then the URL, then `<time>` and date lines.
+    var publishedCandidates: [HTMLDateText.Stamp] = []
+    var modifiedCandidates: [HTMLDateText.Stamp] = []
+    var url: String?
+    var site: String?
+    var language: String?
+    var declaredBody: String?
+
+    private static let publishedKeys = [
+        "article:published_time", "og:article:published_time", "og:published_time", "article.published", "published_time",
+        "datepublished", "datecreated", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date",
+        "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "dcterms.date", "citation_publication_date",
+        "citation_date", "citation_online_date", "parsely-pub-date", "sailthru.date", "article.created", "originalpublicationdate",
+        "cxenseparse:recs:publishtime", "date.available", "last-modified-date-published", "created", "publication_date", "prism.publicationdate",
+    ]
+    private static let modifiedKeys = [
+        "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "last-modified", "dcterms.modified",
+        "dc.date.modified", "article.updated", "lastmod", "revised",
+    ]
+    private static let authorKeys = [
+        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator:name",
+        "citation_author", "cxenseparse:author", "og:article:author",
+    ]
+
+    /// `content` is the event range of the article's first and last paragraph: bylines and dates
+    /// are looked for up to its end, and in page furniture only before its start (never in comments below).
+    init(page: HTMLPage, paragraphs: HTMLParagraphs, content: ClosedRange<Int32>, warnings: inout [String]) {
+        let d = page.declarations
+        let ld = HTMLLinkedData(d.jsonLD)
+        func meta(_ keys: [String]) -> String? {
+            for k in keys { if let v = d.meta[k]?.cleanedMetadata { return v } }
+            return nil
+        }
+        let h1 = paragraphs.items.first(where: { $0.kind == .title }).map { String(decoding: $0.text, as: UTF8.self) }
+        title = ld.headline?.cleanedMetadata ?? meta(["og:title", "twitter:title", "title", "headline", "dc.title", "citation_title"])
+            ?? h1?.cleanedMetadata ?? d.title.flatMap { HTMLArticleMetadata.withoutSiteName($0) }
+        language = d.language?.cleanedMetadata
+        url = d.canonical?.cleanedMetadata ?? meta(["og:url"]) ?? ld.url?.cleanedMetadata
+        site = ld.publisher?.cleanedMetadata ?? meta(["og:site_name", "application-name", "publisher", "dc.publisher", "citation_publisher"])
+        declaredBody = ld.body.map(HTMLEntities.decodeAll)
+
+        // Authors: JSON-LD people, else the meta tags, else the page's byline elements.
+        var people = HTMLBylineCleaner()
+        for a in ld.authors { people.add(json: a) }
+        if people.names.isEmpty {
+            for k in HTMLArticleMetadata.authorKeys {
+                // A site's own name in the author field is not a person.
+                if let v = d.meta[k]?.cleanedMetadata, !HTMLArticleMetadata.namesSite(v, site) { people.add(v) }
+            }
+        }
+        if people.names.isEmpty {
+            // The page's byline: an element marked as author or byline, or a short line opening with
+            // "By"/"Von"/"Par", outside page furniture (not a comment's author) and near the top.
+            var looked = 0
+            for p in paragraphs.items where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
+                && (!p.excluded || p.event < content.lowerBound) {
+                looked += 1
+                if looked > 80 || people.names.count >= 6 { break }
+                let text = String(decoding: p.text, as: UTF8.self)
+                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
+            }
+        }
+        authors = people.names
+        agencies = people.agencies
+
+        // Dates, most trusted first.
+        // Declared dates: the earliest of them, as an update often rewrites one of the fields.
+        var declared: [HTMLDateText.Stamp] = []
+        for v in [ld.published] + HTMLArticleMetadata.publishedKeys.map({ d.meta[$0] }) {
+            if let v, let s = HTMLDateText.parse(v) { declared.append(s) }
+        }
+        // `itemprop=datePublished` in the page: trusted when the page has one or two (more are a list of reviews or teasers).
+        let marked = d.times.filter { $0.published && !paragraphs.excluded[Int($0.element)] }
+        if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declared.append(s) } } }
+        if let earliest = declared.min() { publishedCandidates.append(earliest) }
+        publishedCandidates += declared
+        for v in [ld.modified] + HTMLArticleMetadata.modifiedKeys.map({ d.meta[$0] }) {
+            if let v, let s = HTMLDateText.parse(v) { modifiedCandidates.append(s) }
+        }
+        for u in [url, d.meta["og:url"]] {
+            if let u, let day = HTMLDateText.inURL(u) { publishedCandidates.append(.init(day: day, time: nil)) }
+        }
+        // Date lines near the top of the page ("Published 19 November 2019"), never a footer's year alone.
+        var seen = 0
+        for p in paragraphs.items where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
+            seen += 1
+            if seen > 400 { break }
+            guard p.flags.contains(.date) || HTMLArticleMetadata.startsWithDateCue(p.text), p.length <= 100 else { continue }
+            if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
+                publishedCandidates.append(s)
+                break
+            }
+        }
+        // <time datetime> near the article, outside page furniture below it.
+        for t in d.times where !t.published {
+            let open = page.elements[Int(t.element)].open
+            guard open <= content.upperBound, !paragraphs.excluded[Int(t.element)] || open < content.lowerBound else { continue }
+            if let s = HTMLDateText.parse(t.value) {
+                publishedCandidates.append(s)
+                break
+            }
+        }
+    }
+
+    /// Whether `value` is (or holds) the site's name, or names a web site.
+    private static func namesSite(_ value: String, _ site: String?) -> Bool {
+        let v = value.lowercased()
+        if v.contains("www.") || v.contains(".com") || v.contains(".de") || v.contains("(") { return true }
+        guard let site = site?.lowercased(), !site.isEmpty else { return false }
+        return v.contains(site) || site.contains(v)
+    }
+
+    /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
+    static func opensByline(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: "] where lower.hasPrefix(lead) {
+            let rest = text.dropFirst(lead.count)
+            return rest.first.map { $0.isUppercase } ?? false
+        }
+        return false
+    }
+
+    /// Whether a short paragraph opens with a publication cue ("Published", "Veröffentlicht", "Publié", "Posted", "Stand").
+    private static func startsWithDateCue(_ text: [UInt8]) -> Bool {
+        let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
+        return ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen", "updated", "aktualisiert"]
+            .contains { head.hasPrefix($0) }
+    }
+
+    /// `Headline | Site` → `Headline`: the longest part of a title split at ` | `, ` - `, ` — `, ` – `.
+    static func withoutSiteName(_ title: String) -> String? {
+        guard let t = title.cleanedMetadata else { return nil }
+        for sep in [" | ", " - ", " \u{2014} ", " \u{2013} ", " :: ", " » "] where t.contains(sep) {
+            return t.components(separatedBy: sep).max { $0.count < $1.count }
+        }
+        return t
+    }
+}
+
+extension String {
+    /// Character references decoded, white space collapsed, ends trimmed; nil when nothing is left.
+    var cleanedMetadata: String? {
+        HTMLEntities.decodeAll(self).collapsedOrNil
+    }
+}

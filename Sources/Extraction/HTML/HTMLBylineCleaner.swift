@@ -1,0 +1,119 @@
+import Foundation
+
+/// Turns bylines and declared authors into people's names: no "By", roles, dates, e-mail addresses,
+/// social handles or links; "A and B" and "A, B" split; organisations and values that are not
+/// people dropped, and news agencies (Reuters, AP, AFP, dpa, …) kept apart for `dateline.agency`.
+struct HTMLBylineCleaner {
+    private(set) var names: [String] = []
+    private(set) var agencies: [String] = []
+
+    private static let agencyNames: [String: String] = [
+        "reuters": "Reuters", "thomson reuters": "Reuters", "ap": "AP", "associated press": "AP", "the associated press": "AP",
+        "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "dpa": "dpa", "upi": "UPI", "efe": "EFE",
+        "ansa": "ANSA", "xinhua": "Xinhua", "bloomberg": "Bloomberg", "kna": "KNA", "epd": "epd", "sid": "SID", "apa": "APA",
+        "pa": "PA", "press association": "PA", "pa media": "PA", "tass": "TASS", "ria novosti": "RIA Novosti", "kyodo": "Kyodo",
+        "yonhap": "Yonhap", "anp": "ANP", "belga": "Belga", "sda": "SDA", "keystone-sda": "SDA", "dpa-afx": "dpa-AFX", "aa": "AA",
+        "cnn wire": "CNN", "ians": "IANS", "pti": "PTI", "cp": "CP", "the canadian press": "CP", "aap": "AAP", "ddp": "ddp",
+    ]
+    private static let organisationWords: Set<String> = [
+        "news", "agency", "press", "staff", "team", "redaktion", "media", "online", "international", "times", "post", "daily",
+        "newsroom", "desk", "editors", "editorial", "group", "inc", "ltd", "gmbh", "corporation", "company", "network", "radio",
+        "tv", "television", "magazine", "journal", "tribune", "herald", "gazette", "zeitung", "verlag", "foundation", "institute",
+        "university", "ministry", "department", "office", "bureau", "service", "services", "partners", "contributors", "admin",
+        "administrator", "webmaster", "guest", "anonymous", "unknown", "sputnik", "spiegel", "welt", "bbc", "cnn", "nbc", "cbs",
+        "abc", "fox", "npr", "wire", "wires", "feed", "blog", "redaktionsnetzwerk", "nachrichten", "rédaction", "redacción",
+        "agencies", "agences", "agenturen", "name", "antworten", "reply", "like", "follow", "share", "comments", "kommentar",
+        "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev",
+    ]
+    private static let roleWords: Set<String> = [
+        "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "author", "photographer", "producer",
+        "analyst", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "journalist",
+        "journaliste", "senior", "chief", "staff", "political", "business", "science", "sports", "deputy", "managing",
+        "contributing", "special", "foreign", "national", "associate", "assistant", "freelance", "opinion", "experte",
+        "expertin", "redaktion", "gastautor", "gastautorin", "follow",
+    ]
+    private static let leadIns = ["by ", "von ", "par ", "por ", "di ", "door ", "written by ", "text: ", "text ", "autor: ",
+                                  "author: ", "reporting by ", "story by ", "words by ", "bericht: ", "ein kommentar von ",
+                                  "ein gastbeitrag von ", "a commentary by ", "posted by ", "published by ", "from "]
+
+    /// Adds the people of a JSON-LD `author` value (`Person` objects, names, arrays).
+    mutating func add(json v: JSONValue) {
+        switch v {
+        case .string(let s): add(s)
+        case .array(let items): for item in items.prefix(32) { add(json: item) }
+        case .object:
+            let type = v["@type"]?.string ?? ""
+            guard let name = v["name"]?.string?.cleanedMetadata else { return }
+            if type.contains("Organization") {
+                if let a = HTMLBylineCleaner.agencyNames[name.lowercased()] { addAgency(a) }
+                return
+            }
+            add(name)
+        default: return
+        }
+    }
+
+    /// Adds the people of one byline or author string.
+    mutating func add(_ raw: String) {
+        guard var t = raw.cleanedMetadata, t.count <= 300 else { return }
+        if t.hasPrefix("http") || t.hasPrefix("www.") { return }
+        for lead in HTMLBylineCleaner.leadIns where t.lowercased().hasPrefix(lead) {
+            t = String(t.dropFirst(lead.count))
+            break
+        }
+        var s = t
+        for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " & ", " | ", "|", ";", " / ", " · ", " • ", "\n", " with ", " mit "] {
+            s = s.replacingOccurrences(of: sep, with: ",")
+        }
+        // "Name. Organisation": a full stop after a word of three letters or more ends the name.
+        s = s.replacingOccurrences(of: #"(\p{L}{3,})\.\s+"#, with: "$1,", options: .regularExpression)
+        for part in s.split(separator: ",") {
+            var words = part.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+            while let f = words.first, HTMLBylineCleaner.leadIns.contains(f.lowercased() + " ") { words.removeFirst() }
+            // Cut at a date, an e-mail, a handle, a dash of roles.
+            if let cut = words.firstIndex(where: { $0.contains("@") || $0.contains(where: \.isNumber) || $0 == "-" || $0 == "–" || $0 == "—" || $0.hasPrefix("(") }) {
+                words = Array(words[..<cut])
+            }
+            // A role glued on with hyphens ("FOCUS-Online-Experte Robin Tschöpe") goes with it.
+            words.removeAll { w in
+                let parts = w.lowercased().split(separator: "-")
+                return parts.count > 1 && parts.last.map { HTMLBylineCleaner.roleWords.contains(String($0)) } == true
+            }
+            // "HoeltmannFollow": a button's label glued to the name.
+            words = words.map { w in w.hasSuffix("Follow") && w.count > 6 ? String(w.dropLast(6)) : w }
+            while let l = words.last, HTMLBylineCleaner.isRole(l) { words.removeLast() }
+            while let f = words.first, HTMLBylineCleaner.isRole(f) { words.removeFirst() }
+            let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]"))
+            guard !name.isEmpty else { continue }
+            let lower = name.lowercased()
+            if let a = HTMLBylineCleaner.agencyNames[lower] {
+                addAgency(a)
+                continue
+            }
+            let ws = name.split(separator: " ")
+            guard ws.count >= 1 && ws.count <= 5, name.count <= 60 else { continue }
+            if ws.contains(where: { HTMLBylineCleaner.organisationWords.contains($0.lowercased()) }) || lower.contains(".com") { continue }
+            // People's names are capitalised (particles aside) and hold letters.
+            let particles: Set<String> = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "da", "del", "di", "du", "dos", "ibn", "zu", "ten", "ter"]
+            let capitalised = ws.allSatisfy { w in
+                guard let f = w.unicodeScalars.first else { return false }
+                return !CharacterClass.isLetter(f) || CharacterClass.isUppercase(f) || particles.contains(String(w)) || !f.properties.isCased
+            }
+            guard capitalised, name.contains(where: \.isLetter) else { continue }
+            // A single word is a name only when it is not initials or an all-capitals code ("GNB").
+            if ws.count == 1 && (name.count < 3 || name.count <= 4 && name == name.uppercased()) { continue }
+            let clean = ws.map { LinePrefix.titleCasedIfAllCaps(Substring($0)) }.joined(separator: " ")
+            if !names.contains(clean) && names.count < 12 { names.append(clean) }
+        }
+    }
+
+    /// Whether `word` (lowercased, punctuation trimmed) is a role, singular or plural.
+    private static func isRole(_ word: String) -> Bool {
+        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return roleWords.contains(w) || w.hasSuffix("s") && roleWords.contains(String(w.dropLast()))
+    }
+
+    private mutating func addAgency(_ a: String) {
+        if !agencies.contains(a) { agencies.append(a) }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Reads the dates pages write in their metadata, URLs and date lines, and writes them as RFC 3339:
+/// `2019-11-19T13:03:00Z`, `2019-11-20T09:29:08+00:00`, or `2019-11-19` when no time is given (or a
+/// time without a zone, which places nothing on the time line).
+enum HTMLDateText {
+    /// A date, with its time and zone when the text gives them.
+    struct Stamp: Equatable, Comparable {
+        var day: CivilDate
+        /// `T13:03:00Z`-style suffix, or nil for a date alone.
+        var time: String?
+
+        var rfc3339: String { day.iso + (time ?? "") }
+
+        static func < (a: Stamp, b: Stamp) -> Bool { a.day < b.day }
+    }
+
+    private static let months: [String: Int] = {
+        var m: [String: Int] = [:]
+        let names: [[String]] = [
+            ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "gennaio", "januari", "stycznia"],
+            ["february", "feb", "februar", "février", "fevrier", "févr", "febrero", "febbraio", "februari"],
+            ["march", "mar", "märz", "maerz", "mars", "marzo", "maart"],
+            ["april", "apr", "avril", "avr", "abril", "aprile"],
+            ["may", "mai", "mayo", "maggio", "mei"],
+            ["june", "jun", "juni", "juin", "junio", "giugno"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio"],
+            ["august", "aug", "août", "aout", "agosto", "augustus"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre"],
+            ["november", "nov", "novembre", "noviembre"],
+            ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dicembre"],
+        ]
+        for (k, list) in names.enumerated() { for n in list { m[n] = k + 1 } }
+        return m
+    }()
+
+    /// The date in a metadata value (`2019-11-19T13:03:00.000Z`, `2019-11-19 02:24:00`,
+    /// `Tue, 19 Nov 2019 13:03:00 GMT`, `19.11.2019`, `November 19, 2019`, `20191119`).
+    static func parse(_ text: String) -> Stamp? {
+        let t = Array(text.utf8.prefix(80))
+        guard !t.isEmpty else { return nil }
+        if let s = iso(t) { return s }
+        return loose(text)
+    }
+
+    /// `YYYY-MM-DD` or `YYYYMMDD`, then an optional `T`/space time and zone.
+    private static func iso(_ t: [UInt8]) -> Stamp? {
+        var k = 0
+        while k < t.count && (t[k] == 0x20 || t[k] == 0x09) { k += 1 }
+        func num(_ n: Int) -> Int? {
+            guard k + n <= t.count else { return nil }
+            var v = 0
+            for j in k..<(k + n) {
+                guard t[j] >= 0x30 && t[j] <= 0x39 else { return nil }
+                v = v * 10 + Int(t[j] - 0x30)
+            }
+            k += n
+            return v
+        }
+        guard let y = num(4) else { return nil }
+        let dashed = k < t.count && (t[k] == UInt8(ascii: "-") || t[k] == UInt8(ascii: "/"))
+        if dashed { k += 1 }
+        guard let m = num(2) else { return nil }
+        if dashed {
+            guard k < t.count && (t[k] == UInt8(ascii: "-") || t[k] == UInt8(ascii: "/")) else { return nil }
+            k += 1
+        }
+        guard let d = num(2), let day = valid(y, m, d) else { return nil }
+        if k < t.count && t[k] >= 0x30 && t[k] <= 0x39 { return nil }
+        guard k < t.count, t[k] == UInt8(ascii: "T") || t[k] == UInt8(ascii: " ") || t[k] == UInt8(ascii: "t") else {
+            return Stamp(day: day, time: nil)
+        }
+        k += 1
+        guard let hh = num(2), hh < 24, k < t.count, t[k] == UInt8(ascii: ":") else { return Stamp(day: day, time: nil) }
+        k += 1
+        guard let mm = num(2), mm < 60 else { return Stamp(day: day, time: nil) }
+        var ss = 0
+        if k < t.count && t[k] == UInt8(ascii: ":") {
+            k += 1
+            guard let s = num(2), s < 61 else { return Stamp(day: day, time: nil) }
+            ss = s
+        }
+        if k < t.count && (t[k] == UInt8(ascii: ".") || t[k] == UInt8(ascii: ",")) {
+            k += 1
+            while k < t.count && t[k] >= 0x30 && t[k] <= 0x39 { k += 1 }
+        }
+        while k < t.count && t[k] == 0x20 { k += 1 }
+        let clock = "T\(two(hh)):\(two(mm)):\(two(ss))"
+        guard k < t.count else { return Stamp(day: day, time: nil) }
+        if t[k] == UInt8(ascii: "Z") || t[k] == UInt8(ascii: "z") { return Stamp(day: day, time: clock + "Z") }
+        if matchesZoneName(t, k) { return Stamp(day: day, time: clock + "Z") }
+        guard t[k] == UInt8(ascii: "+") || t[k] == UInt8(ascii: "-") else { return Stamp(day: day, time: nil) }
+        let sign = t[k] == UInt8(ascii: "+") ? "+" : "-"
+        k += 1
+        guard let oh = num(2), oh <= 14 else { return Stamp(day: day, time: nil) }
+        if k < t.count && t[k] == UInt8(ascii: ":") { k += 1 }
+        let om = num(2) ?? 0
+        guard om < 60 else { return Stamp(day: day, time: nil) }
+        return Stamp(day: day, time: clock + "\(sign)\(two(oh)):\(two(om))")
+    }
+
+    private static func matchesZoneName(_ t: [UInt8], _ k: Int) -> Bool {
+        let rest = String(decoding: t[k...], as: UTF8.self).uppercased()
+        return rest.hasPrefix("UTC") || rest.hasPrefix("GMT")
+    }
+
+    /// Day, month (number or name) and year in any common order, for texts that are not ISO.
+    static func loose(_ text: String) -> Stamp? {
+        var numbers: [(value: Int, digits: Int)] = []
+        var month: Int?
+        var word = ""
+        var digits = ""
+        func endToken() {
+            if !digits.isEmpty {
+                if numbers.count < 6, let v = Int(digits) { numbers.append((v, digits.count)) }
+                digits = ""
+            }
+            if !word.isEmpty {
+                if month == nil, let m = months[word] { month = m }
+                word = ""
+            }
+        }
+        for c in text.lowercased().prefix(120) {
+            if c.isASCII && c.isNumber {
+                if !word.isEmpty { endToken() }
+                digits.append(c)
+            } else if c.isLetter {
+                if !digits.isEmpty { endToken() }
+                word.append(c)
+            } else {
+                endToken()
+                // A time is not part of the date.
+                if c == ":" { break }
+            }
+        }
+        endToken()
+        // Drop a trailing time's hour read before the colon.
+        if let m = month {
+            guard let y = numbers.first(where: { $0.digits == 4 })?.value,
+                  let d = numbers.first(where: { $0.digits <= 2 && $0.value >= 1 && $0.value <= 31 })?.value,
+                  let day = valid(y, m, d) else { return nil }
+            return Stamp(day: day, time: nil)
+        }
+        guard numbers.count >= 3 else { return nil }
+        let a = numbers[0], b = numbers[1], c = numbers[2]
+        if a.digits == 4, let day = valid(a.value, b.value, c.value) { return Stamp(day: day, time: nil) }
+        if c.digits == 4, let day = valid(c.value, b.value, a.value) { return Stamp(day: day, time: nil) }
+        return nil
+    }
+
+    static func valid(_ y: Int, _ m: Int, _ d: Int) -> CivilDate? {
+        guard y >= 1990 && y <= 2100, m >= 1 && m <= 12, d >= 1 else { return nil }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard d <= days[m - 1] else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+
+    private static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+
+    /// The date a URL's path holds: `/2019/11/19/`, `/2019-11-19/`, `/20191119/`, or `/2019/11/` (no day: nil).
+    static func inURL(_ url: String) -> CivilDate? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "_" || $0 == "?" || $0 == "&" })
+        var k = 0
+        while k < parts.count {
+            let p = parts[k]
+            if p.count == 4, let y = Int(p), k + 2 < parts.count, let m = Int(parts[k + 1]), parts[k + 1].count <= 2 {
+                let dayPart = parts[k + 2].prefix(while: { $0.isNumber })
+                if dayPart.count >= 1 && dayPart.count <= 2, let d = Int(dayPart), let day = valid(y, m, d) { return day }
+            }
+            if p.count >= 10, let s = iso(Array(p.utf8.prefix(10))), p.prefix(10).contains("-") { return s.day }
+            if p.count >= 8, p.prefix(8).allSatisfy({ $0.isNumber }), p.count == 8 || !(p.dropFirst(8).first?.isNumber ?? false),
+               let y = Int(p.prefix(4)), let m = Int(p.dropFirst(4).prefix(2)), let d = Int(p.dropFirst(6).prefix(2)),
+               let day = valid(y, m, d) { return day }
+            k += 1
+        }
+        // A slug ending in a date: `…-2019-11-19.html`.
+        if let r = url.range(of: #"(19|20)\d\d-\d\d-\d\d"#, options: .regularExpression), let s = iso(Array(url[r].utf8)) { return s.day }
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+/// The article a page declares in JSON-LD: the first `NewsArticle`, `Article`, `ReportageNewsArticle`,
+/// `BlogPosting`, … object, at the top level, in an array or in `@graph` (and, failing one, a
+/// `WebPage`'s dates), with its headline, body, dates, authors, publisher and URL.
+struct HTMLLinkedData {
+    var headline: String?
+    var body: String?
+    var published: String?
+    var modified: String?
+    var authors: [JSONValue] = []
+    var publisher: String?
+    var url: String?
+    var found = false
+
+    init(_ blocks: [[UInt8]]) {
+        var page: JSONValue?
+        for block in blocks {
+            guard let root = JSONScanner.parse(String(decoding: block, as: UTF8.self)).value else { continue }
+            var queue: [(JSONValue, Int)] = [(root, 0)]
+            var k = 0
+            while k < queue.count && k < 512 {
+                let (v, level) = queue[k]
+                k += 1
+                switch v {
+                case .array(let items) where level < 4:
+                    queue += items.prefix(256).map { ($0, level + 1) }
+                case .object:
+                    if HTMLLinkedData.isArticle(v["@type"]) {
+                        take(v)
+                        return
+                    }
+                    if page == nil && HTMLLinkedData.isType(v["@type"], ["WebPage", "ItemPage"]) { page = v }
+                    if publisher == nil && HTMLLinkedData.isType(v["@type"], ["NewsMediaOrganization", "Organization", "WebSite"]) {
+                        publisher = v["name"]?.string
+                    }
+                    for key in ["@graph", "mainEntity", "mainEntityOfPage"] where level < 4 {
+                        if let child = v[key] { queue.append((child, level + 1)) }
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        if let page {
+            published = page["datePublished"]?.string
+            modified = page["dateModified"]?.string
+        }
+    }
+
+    private mutating func take(_ v: JSONValue) {
+        found = true
+        headline = v["headline"]?.string ?? v["name"]?.string
+        body = v["articleBody"]?.string
+        published = v["datePublished"]?.string ?? v["dateCreated"]?.string
+        modified = v["dateModified"]?.string
+        if let a = v["author"] { authors = HTMLLinkedData.list(a) }
+        if authors.isEmpty, let a = v["creator"] { authors = HTMLLinkedData.list(a) }
+        if let p = v["publisher"] {
+            let name: String? = switch p {
+            case .string(let s): s
+            case .array(let items): items.first?["name"]?.string
+            default: p["name"]?.string
+            }
+            if let name { publisher = name }
+        }
+        url = v["url"]?.string ?? v["mainEntityOfPage"]?["@id"]?.string
+    }
+
+    private static func list(_ v: JSONValue) -> [JSONValue] {
+        if case .array(let items) = v { return Array(items.prefix(32)) }
+        return [v]
+    }
+
+    private static let articleTypes: Set<String> = [
+        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+        "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle",
+        "TechArticle", "SocialMediaPosting", "Blog", "SatiricalArticle", "AdvertiserContentArticle",
+    ]
+
+    private static func isArticle(_ type: JSONValue?) -> Bool {
+        switch type {
+        case .string(let t)?: return articleTypes.contains(t.replacingOccurrences(of: "http://schema.org/", with: "").replacingOccurrences(of: "https://schema.org/", with: ""))
+        case .array(let ts)?: return ts.contains { isArticle($0) }
+        default: return false
+        }
+    }
+
+    private static func isType(_ type: JSONValue?, _ names: [String]) -> Bool {
+        switch type {
+        case .string(let t)?: return names.contains(t)
+        case .array(let ts)?: return ts.contains { isType($0, names) }
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,231 @@
+/// Finds the article among a page's paragraphs, in the spirit of readability: paragraphs of some
+/// length score their container (and, less, its ancestors) by length and commas; a container's score
+/// is weighed by its tag, its class and id, and its link density; the best one wins, with those of
+/// its siblings that score close to it or read as prose. Inside the chosen blocks a paragraph
+/// leaves when it is mostly links, a caption or credit, or the byline or date line (jusText's
+/// "bad" paragraphs). When that leaves too little, the page's prose paragraphs, wherever they are,
+/// are taken instead, and failing those any text at all, so that a page with words never reads as empty.
+struct HTMLMainContent {
+    /// The paragraphs of the article, in page order.
+    private(set) var chosen: [HTMLParagraphs.Paragraph] = []
+
+    init(page: HTMLPage, paragraphs: HTMLParagraphs) {
+        let ranges = HTMLMainContent.candidateRanges(page: page, paragraphs: paragraphs)
+        chosen = HTMLMainContent.select(paragraphs.items, within: ranges)
+        if HTMLMainContent.length(chosen) < 200 {
+            // Prose anywhere outside the page furniture.
+            let prose = paragraphs.items.filter { !$0.excluded && HTMLMainContent.isProse($0) }
+            if HTMLMainContent.length(prose) > HTMLMainContent.length(chosen) {
+                chosen = HTMLMainContent.select(paragraphs.items, within: HTMLMainContent.span(of: prose))
+            }
+        }
+        if chosen.isEmpty {
+            chosen = paragraphs.items.filter { !$0.excluded && $0.kind != .title && $0.linkLength * 2 <= $0.length }
+        }
+        if chosen.isEmpty { chosen = paragraphs.items.filter { !$0.excluded } }
+        if chosen.isEmpty { chosen = paragraphs.items }
+    }
+
+    static func length(_ ps: [HTMLParagraphs.Paragraph]) -> Int { ps.reduce(0) { $0 + $1.length } }
+
+    /// A paragraph that reads as running text: long enough, few links.
+    static func isProse(_ p: HTMLParagraphs.Paragraph) -> Bool {
+        p.length >= 60 && p.linkLength * 3 < p.length && p.kind != .title && p.flags.isDisjoint(with: [.caption, .byline])
+    }
+
+    /// The event range from the first to the last of `ps`.
+    private static func span(of ps: [HTMLParagraphs.Paragraph]) -> [ClosedRange<Int32>] {
+        guard let first = ps.first, let last = ps.last else { return [] }
+        return [first.event...last.event]
+    }
+
+    /// The paragraphs inside `ranges` that are article text.
+    private static func select(_ items: [HTMLParagraphs.Paragraph], within ranges: [ClosedRange<Int32>]) -> [HTMLParagraphs.Paragraph] {
+        var out: [HTMLParagraphs.Paragraph] = []
+        for p in items where !p.excluded && ranges.contains(where: { $0.contains(p.event) }) {
+            let linky = p.linkLength * 2 > p.length
+            if linky && p.kind != .quote { continue }
+            if p.kind == .listItem && p.linkLength * 10 > p.length * 4 && p.length < 200 { continue }
+            if p.kind == .heading && p.linkLength > 0 && p.linkLength * 3 > p.length { continue }
+            if p.flags.contains(.caption) && p.length < 300 { continue }
+            if !p.flags.isDisjoint(with: [.byline, .date]) && p.length < 160 && p.kind != .title { continue }
+            out.append(p)
+        }
+        return out
+    }
+
+    /// The event ranges of the best-scoring container and the siblings that join it.
+    private static func candidateRanges(page: HTMLPage, paragraphs: HTMLParagraphs) -> [ClosedRange<Int32>] {
+        let count = page.elements.count
+        var score = [Double](repeating: 0, count: count)
+        var scored = [Bool](repeating: false, count: count)
+
+        func initialize(_ e: Int) {
+            guard !scored[e] else { return }
+            scored[e] = true
+            score[e] = tagWeight(page.elements[e].tag) + classWeight(page.elements[e].hints)
+        }
+
+        for p in paragraphs.items where !p.excluded && p.length >= 25 && p.kind != .title && p.owner >= 0 {
+            var s = 1.0 + Double(commas(p.text)) + Double(min(3, p.length / 100))
+            if p.linkLength * 2 > p.length { s *= 0.2 }
+            // Readability scores the paragraph's parent and ancestors; text straight in a container scores the container.
+            var e = Int(p.owner)
+            let tag = page.elements[e].tag
+            if tag == .p || tag.isHeading || tag == .li || tag == .pre || tag == .blockquote || tag == .td || tag == .dd || tag == .other
+                || tag == .span || tag == .a || tag == .b || tag == .strong || tag == .em || tag == .i || tag == .font
+                // A <div> that is only this text stands for a paragraph, as readability turns it into one.
+                || (tag == .div && Int(paragraphs.keptLength[e]) <= p.length) {
+                e = Int(page.elements[e].parent)
+            }
+            var level = 0
+            while e >= 0 && level < 5 {
+                initialize(e)
+                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
+                score[e] += s / divider
+                e = Int(page.elements[e].parent)
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = 0.0
+        for e in 0..<count where scored[e] && !paragraphs.excluded[e] {
+            let length = max(1, Double(paragraphs.keptLength[e]))
+            let density = Double(paragraphs.keptLinkLength[e]) / length
+            score[e] *= (1 - density)
+            if score[e] > bestScore {
+                bestScore = score[e]
+                best = e
+            }
+        }
+        guard best >= 0 else { return [] }
+        best = widen(best, score: score, scored: scored, page: page, paragraphs: paragraphs)
+        bestScore = max(bestScore, score[best])
+        let top = page.elements[best]
+        var ranges: [ClosedRange<Int32>] = [top.open...max(top.open, top.close)]
+        let parent = Int(top.parent)
+        guard parent >= 0 else { return ranges }
+        let threshold = max(10, bestScore * 0.2)
+        var e = parent + 1
+        let end = page.elements[parent].close
+        while e < count && page.elements[e].open < end {
+            let el = page.elements[e]
+            defer { e += 1 }
+            guard Int(el.parent) == parent, e != best, !paragraphs.excluded[e] else { continue }
+            var joins = scored[e] && score[e] >= threshold
+            if !joins {
+                let length = Int(paragraphs.keptLength[e])
+                let density = Double(paragraphs.keptLinkLength[e]) / Double(max(1, length))
+                if (el.tag == .p || el.tag == .div || el.tag == .blockquote || el.tag == .ul || el.tag == .ol || el.tag.isHeading)
+                    && ((length > 80 && density < 0.25) || (length > 0 && length <= 80 && density == 0 && el.tag != .div)) {
+                    joins = true
+                }
+            }
+            if joins { ranges.append(el.open...max(el.open, el.close)) }
+        }
+        // Text straight in the parent (between the sibling elements) that reads as prose.
+        for p in paragraphs.items where Int(p.owner) == parent && isProse(p) { ranges.append(p.event...p.event) }
+        return ranges
+    }
+
+    /// readability's second look at the winner: an ancestor holding several near-winners, or a
+    /// parent that scores better, or a parent whose only child the winner is, takes its place.
+    private static func widen(_ start: Int, score: [Double], scored: [Bool], page: HTMLPage, paragraphs: HTMLParagraphs) -> Int {
+        var best = start
+        let top = score[best]
+        func isBody(_ e: Int) -> Bool { e < 0 || page.elements[e].tag == .body || page.elements[e].tag == .html }
+        // Near-winners: at least three of them under one ancestor make it the article.
+        var alternatives: [Int] = []
+        for e in 0..<score.count where scored[e] && e != best && !paragraphs.excluded[e] && score[e] >= top * 0.75 {
+            alternatives.append(e)
+            if alternatives.count >= 5 { break }
+        }
+        if alternatives.count >= 3 {
+            var ancestor = Int(page.elements[best].parent)
+            while !isBody(ancestor) {
+                let held = alternatives.filter { isInside($0, ancestor, page) }.count
+                if held >= 3 {
+                    best = ancestor
+                    break
+                }
+                ancestor = Int(page.elements[ancestor].parent)
+            }
+        }
+        // Climb while a parent scores better than the child it came from.
+        var parent = Int(page.elements[best].parent)
+        var lastScore = score[best]
+        let threshold = lastScore / 3
+        var steps = 0
+        while !isBody(parent) && steps < 64 {
+            steps += 1
+            if !scored[parent] {
+                parent = Int(page.elements[parent].parent)
+                continue
+            }
+            if score[parent] < threshold { break }
+            if score[parent] > lastScore {
+                best = parent
+                break
+            }
+            lastScore = score[parent]
+            parent = Int(page.elements[parent].parent)
+        }
+        // A winner that is its parent's only element child stands for the parent.
+        parent = Int(page.elements[best].parent)
+        steps = 0
+        while !isBody(parent) && steps < 64 && childCount(parent, page) == 1 && !paragraphs.excluded[parent] {
+            best = parent
+            parent = Int(page.elements[best].parent)
+            steps += 1
+        }
+        return best
+    }
+
+    private static func isInside(_ e: Int, _ ancestor: Int, _ page: HTMLPage) -> Bool {
+        let a = page.elements[ancestor], el = page.elements[e]
+        return el.open > a.open && (a.close < 0 || el.open < a.close)
+    }
+
+    /// Element children of `e` (counting stops at 2).
+    private static func childCount(_ e: Int, _ page: HTMLPage) -> Int {
+        var n = 0
+        var k = e + 1
+        let end = page.elements[e].close
+        while k < page.elements.count && page.elements[k].open < end && n < 2 {
+            if Int(page.elements[k].parent) == e { n += 1 }
+            k += 1
+        }
+        return n
+    }
+
+    private static func tagWeight(_ tag: HTMLTagName) -> Double {
+        switch tag {
+        case .div, .article, .main, .section: 5
+        case .pre, .td, .blockquote: 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: -5
+        default: 0
+        }
+    }
+
+    private static func classWeight(_ hints: HTMLHints) -> Double {
+        var w = 0.0
+        if hints.contains(.articleBody) { w += 40 } else if hints.contains(.content) { w += 25 }
+        if !hints.isDisjoint(with: [.boilerplate, .comments, .negative]) { w -= 25 }
+        return w
+    }
+
+    /// Commas, ideographic commas and full-width commas in a paragraph.
+    private static func commas(_ text: [UInt8]) -> Int {
+        var n = 0
+        var k = 0
+        while k < text.count {
+            if text[k] == UInt8(ascii: ",") { n += 1 }
+            // U+3001 、 and U+FF0C ，
+            if text[k] == 0xE3 && k + 2 < text.count && text[k + 1] == 0x80 && text[k + 2] == 0x81 { n += 1 }
+            if text[k] == 0xEF && k + 2 < text.count && text[k + 1] == 0xBC && text[k + 2] == 0x8C { n += 1 }
+            k += 1
+        }
+        return n
+    }
+}

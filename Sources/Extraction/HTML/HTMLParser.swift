@@ -1,0 +1,487 @@
+/// Reads a page's UTF-8 bytes into an `HTMLPage` in one pass, as an HTML5 browser would for the
+/// parts an article reader needs: tag soup with implied end tags (`<p>`, `<li>`, `<dd>`/`<dt>`,
+/// table cells and rows, `<option>`, nested `<a>`), raw-text elements whose content runs to their
+/// own end tag (`<script>`, `<style>`, `<title>`, `<textarea>`, `<noscript>`, …), comments (an
+/// unclosed one runs to the end), CDATA (text inside SVG/MathML, a bogus comment elsewhere), every
+/// named and numeric character reference, and `<br>`.
+///
+/// Bounded: the open-element stack holds at most `maxDepth` elements (deeper start tags only
+/// break the text), the page at most `maxElements`, and an end tag searches the stack only as far
+/// as a browser's scope rules let it, so time and memory stay linear in the bytes.
+struct HTMLParser {
+    static let maxDepth = 512
+    static let maxElements = 400_000
+
+    private let s: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    private(set) var page = HTMLPage()
+    private var stack: [Int32] = []
+    private var stackTags: [HTMLTagName] = []
+    private var attributes = HTMLAttributes()
+    private var foreignDepth = 0
+    private var pendingSpace = false
+    /// Hints of the `class` and `id` values seen so far (pages repeat them).
+    private var hintCache: [[UInt8]: HTMLHints] = [:]
+
+    /// The page in `bytes` (UTF-8).
+    static func parse(_ bytes: [UInt8]) -> HTMLPage {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = HTMLParser(s: buffer)
+            parser.run()
+            return parser.page
+        }
+    }
+
+    private init(s: UnsafeBufferPointer<UInt8>) {
+        self.s = s
+        page.events.reserveCapacity(s.count / 24)
+        page.text.reserveCapacity(s.count / 4)
+    }
+
+    private mutating func run() {
+        let n = s.count
+        while i < n {
+            let c = s[i]
+            if c == UInt8(ascii: "<") {
+                if markup() { continue }
+                text(from: i, to: i + 1, decode: false)
+                i += 1
+                continue
+            }
+            // A run of text up to the next `<`.
+            var j = i + 1
+            while j < n && s[j] != UInt8(ascii: "<") { j += 1 }
+            text(from: i, to: j, decode: true)
+            i = j
+        }
+        while !stack.isEmpty { pop() }
+    }
+
+    // MARK: Text
+
+    /// Appends `s[from..<to]` as a text event, white space runs collapsed, references decoded.
+    private mutating func text(from: Int, to: Int, decode: Bool) {
+        let start = page.text.count
+        var k = from
+        while k < to {
+            let b = s[k]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                pendingSpace = true
+                k += 1
+                continue
+            }
+            if pendingSpace {
+                page.text.append(0x20)
+                pendingSpace = false
+            }
+            if b == UInt8(ascii: "&") && decode, let next = HTMLEntityTable.decode(s, at: k, end: to, inAttribute: false, into: &page.text) {
+                k = next
+                continue
+            }
+            if b != 0 { page.text.append(b) }
+            k += 1
+        }
+        if page.text.count > start { page.events.append(.text(Int32(start), Int32(page.text.count))) }
+    }
+
+    /// A break between blocks: white space that does not carry over.
+    private mutating func blockBreak() {
+        pendingSpace = false
+    }
+
+    // MARK: Markup
+
+    /// Handles the markup at `<`; false when the `<` is text.
+    private mutating func markup() -> Bool {
+        let n = s.count
+        guard i + 1 < n else { return false }
+        let c = s[i + 1]
+        if c == UInt8(ascii: "!") {
+            if i + 3 < n && s[i + 2] == UInt8(ascii: "-") && s[i + 3] == UInt8(ascii: "-") {
+                i = commentEnd(from: i + 4)
+            } else if foreignDepth > 0 && matches("[cdata[", at: i + 2) {
+                let start = i + 9
+                let end = find("]]>", from: start) ?? n
+                text(from: start, to: end, decode: false)
+                i = min(n, end + 3)
+            } else {
+                i = (find(">", from: i + 2) ?? n - 1) + 1
+            }
+            return true
+        }
+        if c == UInt8(ascii: "?") {
+            i = (find(">", from: i + 2) ?? n - 1) + 1
+            return true
+        }
+        if c == UInt8(ascii: "/") {
+            guard i + 2 < n else { return false }
+            if s[i + 2] == UInt8(ascii: ">") {
+                i += 3
+                return true
+            }
+            guard isASCIILetter(s[i + 2]) else {
+                i = (find(">", from: i + 2) ?? n - 1) + 1
+                return true
+            }
+            let tag = readTag(from: i + 2)
+            endTag(tag)
+            return true
+        }
+        guard isASCIILetter(c) else { return false }
+        let selfClosing = readTagAndAttributes(from: i + 1)
+        startTag(lastTag, selfClosing: selfClosing)
+        return true
+    }
+
+    /// After `<!--`: the index after the comment's end (`-->`, `--!>`, or `>` right away as in
+    /// `<!-->`), or the end of the page.
+    private func commentEnd(from start: Int) -> Int {
+        let n = s.count
+        if start < n && s[start] == UInt8(ascii: ">") { return start + 1 }
+        if start + 1 < n && s[start] == UInt8(ascii: "-") && s[start + 1] == UInt8(ascii: ">") { return start + 2 }
+        var j = start
+        while j + 2 < n {
+            if s[j] == UInt8(ascii: "-") && s[j + 1] == UInt8(ascii: "-") {
+                if s[j + 2] == UInt8(ascii: ">") { return j + 3 }
+                if s[j + 2] == UInt8(ascii: "!") && j + 3 < n && s[j + 3] == UInt8(ascii: ">") { return j + 4 }
+            }
+            j += 1
+        }
+        return n
+    }
+
+    private var lastTag: HTMLTagName = .other
+
+    /// Reads an end tag's name from `start` and skips to after its `>`.
+    private mutating func readTag(from start: Int) -> HTMLTagName {
+        let n = s.count
+        var j = start
+        while j < n, !isTagBreak(s[j]) { j += 1 }
+        let tag = tagName(start, j)
+        i = (find(">", from: j) ?? n - 1) + 1
+        return tag
+    }
+
+    private func tagName(_ start: Int, _ end: Int) -> HTMLTagName {
+        guard end - start <= 10 else { return .other }
+        var buffer: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            for k in start..<end {
+                let b = s[k]
+                raw[k - start] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return HTMLTagName.named(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<(end - start)]))
+        }
+    }
+
+    /// Reads a start tag's name and attributes from `start`; leaves `i` after its `>` and returns
+    /// whether it ended in `/>`.
+    private mutating func readTagAndAttributes(from start: Int) -> Bool {
+        let n = s.count
+        var j = start
+        while j < n, !isTagBreak(s[j]) { j += 1 }
+        lastTag = tagName(start, j)
+        attributes.removeAll()
+        while j < n {
+            let b = s[j]
+            if isSpace(b) {
+                j += 1
+                continue
+            }
+            if b == UInt8(ascii: ">") {
+                i = j + 1
+                return false
+            }
+            if b == UInt8(ascii: "/") {
+                if j + 1 < n && s[j + 1] == UInt8(ascii: ">") {
+                    i = j + 2
+                    return true
+                }
+                j += 1
+                continue
+            }
+            // An attribute name: its first character may be `=`.
+            let nameStart = j
+            j += 1
+            while j < n, !isSpace(s[j]), s[j] != UInt8(ascii: "/"), s[j] != UInt8(ascii: ">"), s[j] != UInt8(ascii: "=") { j += 1 }
+            let name = HTMLAttributes.Name.named(UnsafeBufferPointer(rebasing: s[nameStart..<j]))
+            var k = j
+            while k < n, isSpace(s[k]) { k += 1 }
+            guard k < n, s[k] == UInt8(ascii: "=") else {
+                if let name { attributes.add(name, j, j) }
+                continue
+            }
+            k += 1
+            while k < n, isSpace(s[k]) { k += 1 }
+            var valueStart = k, valueEnd = k
+            if k < n && (s[k] == UInt8(ascii: "\"") || s[k] == UInt8(ascii: "'")) {
+                let q = s[k]
+                valueStart = k + 1
+                valueEnd = valueStart
+                while valueEnd < n && s[valueEnd] != q { valueEnd += 1 }
+                j = min(n, valueEnd + 1)
+            } else {
+                while valueEnd < n, !isSpace(s[valueEnd]), s[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
+                j = valueEnd
+            }
+            if let name { attributes.add(name, valueStart, valueEnd) }
+        }
+        i = n
+        return false
+    }
+
+    // MARK: Tree building
+
+    private mutating func startTag(_ tag: HTMLTagName, selfClosing: Bool) {
+        switch tag {
+        case .meta: declareMeta(); return
+        case .link:
+            if attributes.lowercased(.rel, in: s)?.split(separator: " ").contains("canonical") == true, page.declarations.canonical == nil {
+                page.declarations.canonical = attributes.value(.href, in: s)
+            }
+            return
+        case .html:
+            if page.declarations.language == nil { page.declarations.language = attributes.value(.lang, in: s) }
+            return
+        case .body, .head, .base:
+            return
+        case .br:
+            blockBreak()
+            page.events.append(.lineBreak)
+            return
+        default: break
+        }
+        if tag.isRawText && foreignDepth == 0 {
+            rawText(tag)
+            return
+        }
+        if tag.closesParagraph { closeParagraph() }
+        // A heading left open does not swallow the blocks after it (a browser would nest them in it).
+        if tag.closesParagraph, let k = stackTags.suffix(8).lastIndex(where: { $0.isHeading }) {
+            while stackTags.count > k { pop() }
+        }
+        switch tag {
+        case .li: closeWithin(.li, boundaries: [.ul, .ol, .menu, .dir])
+        case .dd, .dt:
+            closeWithin(.dd, boundaries: [.dl])
+            closeWithin(.dt, boundaries: [.dl])
+        case .td, .th:
+            closeWithin(.td, boundaries: [.tr, .table])
+            closeWithin(.th, boundaries: [.tr, .table])
+        case .tr:
+            closeWithin(.tr, boundaries: [.table, .tbody, .thead, .tfoot])
+        case .tbody, .thead, .tfoot:
+            closeWithin(.tr, boundaries: [.table])
+            closeWithin(.tbody, boundaries: [.table])
+            closeWithin(.thead, boundaries: [.table])
+        case .option: if stackTags.last == .option { pop() }
+        case .a: closeWithin(.a, boundaries: [], limit: 8)
+        case .h1, .h2, .h3, .h4, .h5, .h6: if let top = stackTags.last, top.isHeading { pop() }
+        default: break
+        }
+        if tag.isBlock { blockBreak() }
+        if tag.isVoid || selfClosing && (tag == .other || foreignDepth > 0) {
+            if tag == .hr { page.events.append(.lineBreak) }
+            return
+        }
+        guard stack.count < HTMLParser.maxDepth, page.elements.count < HTMLParser.maxElements else {
+            if tag.isBlock, case .lineBreak? = page.events.last {} else if tag.isBlock { page.events.append(.lineBreak) }
+            return
+        }
+        push(tag)
+    }
+
+    private mutating func push(_ tag: HTMLTagName) {
+        let index = Int32(page.elements.count)
+        var hints: HTMLHints = []
+        for name in [HTMLAttributes.Name.class, .id] {
+            guard let v = attributes.lowercasedBytes(name, in: s), v.count >= 2 else { continue }
+            if let known = hintCache[v] {
+                hints.formUnion(known)
+            } else {
+                let found = HTMLHints.from(classAndID: v)
+                if hintCache.count < 4_096 { hintCache[v] = found }
+                hints.formUnion(found)
+            }
+        }
+        if attributes.has(.hidden) || attributes.lowercased(.ariaHidden, in: s) == "true" { hints.insert(.hidden) }
+        if let style = attributes.lowercased(.style, in: s), style.contains("display:none") || style.contains("display: none")
+            || style.contains("visibility:hidden") { hints.insert(.hidden) }
+        if let role = attributes.lowercased(.role, in: s),
+           ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "alert"].contains(role) {
+            hints.insert(.boilerplate)
+        }
+        if let prop = attributes.lowercased(.itemprop, in: s) {
+            if prop == "articlebody" || prop == "text" { hints.insert(.articleBody) }
+            if prop.contains("author") || prop == "creator" { hints.insert(.byline) }
+            if prop.hasPrefix("date") {
+                hints.insert(.date)
+                if let v = attributes.value(.content, in: s) ?? attributes.value(.datetime, in: s) {
+                    page.declarations.times.append((index, v, prop == "datepublished" || prop == "datecreated"))
+                }
+            }
+        }
+        if attributes.lowercased(.rel, in: s)?.contains("author") == true { hints.insert(.byline) }
+        if tag == .a && attributes.has(.href) { hints.insert(.link) }
+        if tag == .time, let v = attributes.value(.datetime, in: s) {
+            page.declarations.times.append((index, v, false))
+        }
+        if tag == .svg || tag == .math { foreignDepth += 1 }
+        let parent = stack.last ?? -1
+        page.elements.append(.init(tag: tag, parent: parent, depth: Int32(stack.count), hints: hints, open: Int32(page.events.count)))
+        page.events.append(.open(index))
+        stack.append(index)
+        stackTags.append(tag)
+    }
+
+    private mutating func pop() {
+        guard let index = stack.popLast() else { return }
+        let tag = stackTags.removeLast()
+        if tag == .svg || tag == .math { foreignDepth -= 1 }
+        if tag.isBlock { blockBreak() }
+        page.elements[Int(index)].close = Int32(page.events.count)
+        page.events.append(.close(index))
+    }
+
+    /// Closes an open `<p>` unless a scope boundary comes first.
+    private mutating func closeParagraph() {
+        closeWithin(.p, boundaries: [])
+    }
+
+    /// Pops up to and including the nearest open `tag`, unless `boundaries`, a scope boundary or
+    /// `limit` elements come first.
+    private mutating func closeWithin(_ tag: HTMLTagName, boundaries: [HTMLTagName], limit: Int = 64) {
+        var k = stackTags.count - 1
+        let lowest = max(0, stackTags.count - limit)
+        while k >= lowest {
+            let t = stackTags[k]
+            if t == tag {
+                while stackTags.count > k { pop() }
+                return
+            }
+            if t.isScopeBoundary || boundaries.contains(t) { return }
+            k -= 1
+        }
+    }
+
+    private mutating func endTag(_ tag: HTMLTagName) {
+        switch tag {
+        case .br:
+            page.events.append(.lineBreak)
+            return
+        case .body, .html, .head:
+            return
+        case .p:
+            closeParagraph()
+            blockBreak()
+            return
+        default: break
+        }
+        if tag.isVoid { return }
+        // An unknown name matches any unknown element: close only when it is on top.
+        if tag == .other {
+            if stackTags.last == .other { pop() }
+            return
+        }
+        var k = stackTags.count - 1
+        while k >= 0 {
+            let t = stackTags[k]
+            if t == tag {
+                while stackTags.count > k { pop() }
+                return
+            }
+            if t.isScopeBoundary && !(tag == .table || tag == .template || tag == .object) { return }
+            if t == .table && (tag == .table) { break }
+            k -= 1
+        }
+    }
+
+    /// The content of a raw-text element, up to its end tag (or the end of the page).
+    private mutating func rawText(_ tag: HTMLTagName) {
+        let n = s.count
+        let start = i
+        if tag == .plaintext {
+            text(from: start, to: n, decode: false)
+            i = n
+            return
+        }
+        let name = Array(String(describing: tag).utf8)
+        var end = n
+        var j = start
+        while j + 1 < n {
+            if s[j] == UInt8(ascii: "<") && s[j + 1] == UInt8(ascii: "/") && matches(name, at: j + 2)
+                && (j + 2 + name.count >= n || isTagBreak(s[j + 2 + name.count])) {
+                end = j
+                break
+            }
+            j += 1
+        }
+        switch tag {
+        case .title:
+            if page.declarations.title == nil {
+                page.declarations.title = String(decoding: HTMLEntityTable.decodeAll(Array(s[start..<end])), as: UTF8.self)
+            }
+        case .script:
+            if let type = attributes.lowercased(.type, in: s), type.contains("ld+json"),
+               page.declarations.jsonLD.reduce(0, { $0 + $1.count }) + (end - start) <= HTMLDeclarations.maxJSONLD {
+                page.declarations.jsonLD.append(Array(s[start..<end]))
+            }
+        default: break
+        }
+        if tag.isBlock { blockBreak() }
+        i = end == n ? n : (find(">", from: end) ?? n - 1) + 1
+    }
+
+    private mutating func declareMeta() {
+        guard let content = attributes.value(.content, in: s) else { return }
+        for key in [HTMLAttributes.Name.name, .property, .itemprop, .httpEquiv] {
+            if let k = attributes.lowercased(key, in: s), !k.isEmpty, page.declarations.meta[k] == nil {
+                page.declarations.meta[k] = content
+            }
+        }
+    }
+
+    // MARK: Bytes
+
+    private func find(_ pattern: StaticString, from: Int) -> Int? {
+        let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        let n = s.count
+        var j = from
+        while j + p.count <= n {
+            if s[j] == p[0] {
+                var k = 1
+                while k < p.count && s[j + k] == p[k] { k += 1 }
+                if k == p.count { return j }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private func matches(_ pattern: StaticString, at j: Int) -> Bool {
+        let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        return matches(Array(p), at: j)
+    }
+
+    /// Whether lowercased `s[j...]` starts with lowercase `pattern`.
+    private func matches(_ pattern: [UInt8], at j: Int) -> Bool {
+        guard j + pattern.count <= s.count else { return false }
+        for k in 0..<pattern.count {
+            let b = s[j + k]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != pattern[k] { return false }
+        }
+        return true
+    }
+
+    @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
+
+    @inline(__always) private func isTagBreak(_ b: UInt8) -> Bool {
+        isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/")
+    }
+
+    @inline(__always) private func isASCIILetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+    }
+}
