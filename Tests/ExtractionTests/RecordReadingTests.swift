@@ -15,6 +15,9 @@ import Testing
         a.title = "Council approves budget"
         a.byline = ["Jane Doe", "Sam Lee"]
         a.published = "2024-05-16T07:00:00Z"
+        a.modified = "2024-05-16T09:30:00+02:00"
+        a.url = "https://example.com/2024/05/16/budget"
+        a.site = "Example News"
         a.dateline = Dateline(place: "Berlin", agency: "AP")
         a.stats = ArticleStats(words: 120, sentences: 7, paragraphs: 3)
         a.sections = [Section(heading: "Schools", start: 40, end: 47)]
@@ -63,7 +66,7 @@ import Testing
         let record = ArticleRecord(id: "x", source: source, ingestedAt: "2024-05-16T08:00:01.000Z", processingMs: 2, article: article)
         var line = record.jsonLine()
         line.removeLast()
-        line += Array(#","url":"https://example.com/a","site":"example.com","future":{"a":[1,2]}}"#.utf8)
+        line += Array(#","future":{"a":[1,2]},"later":null}"#.utf8)
         #expect(try ArticleRecord(jsonLine: line) == record)
         #expect(throws: RecordReadError.self) { try ArticleRecord(jsonLine: Array(#"{"schema":"newsd.article/1","title":"t"}"#.utf8)) }
         #expect(throws: RecordReadError.self) { try ArticleRecord(jsonLine: Array("not json".utf8)) }

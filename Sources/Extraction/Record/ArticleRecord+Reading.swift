@@ -34,6 +34,9 @@ extension ArticleRecord {
         a.title = o.string("title")
         a.byline = o.strings("byline")
         a.published = o.string("published")
+        a.modified = o.string("modified")
+        a.url = o.string("url")
+        a.site = o.string("site")
         a.dateline = o.object("dateline").map { Dateline(place: $0.string("place"), agency: $0.string("agency")) }
         let stats = o.object("stats")
         a.stats = ArticleStats(words: stats?.int("words") ?? 0, sentences: stats?.int("sentences") ?? 0,
