@@ -6,7 +6,7 @@ import Foundation
 import Logging
 
 /// `newsd run`: the daemon.
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Watch the inboxes and write records until stopped (SIGTERM/SIGINT; SIGHUP reopens files and reloads).")
@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Log format: text (journald-aware) or json.")
     var logFormat: String = "text"
 
-    func run() throws {
+    func run() async throws {
         let config: DaemonConfig
         do {
             config = try options.resolve()
@@ -46,15 +46,13 @@ struct RunCommand: ParsableCommand {
         }
         let daemon = NewsDaemon(config: config, configFile: options.configFile, extractor: ArticleExtractor(resources: resources),
                                 logger: logger, once: once)
-        let signals = SignalHandling(daemon: daemon)
         let status: Int32
         do {
-            status = try daemon.run()
+            status = try await daemon.run()
         } catch {
             logger.critical("newsd cannot run: \(error)")
             throw ExitCode(1)
         }
-        withExtendedLifetime(signals) {}
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Logging
+import Synchronization
 
 /// The single writer: appends records and errors, keeps the ledger, then disposes of inputs.
 ///
@@ -9,7 +10,8 @@ import Logging
 /// inputs moved out of the inbox. A crash at any instant therefore leaves every input either still
 /// in the inbox or durably recorded, and the ledger's reconciliation at start-up closes the gap.
 final class RecordSink: @unchecked Sendable {
-    // @unchecked: every mutable property is touched only on `queue`, except `stopping` (lock).
+    // @unchecked: every mutable property is touched only on `queue` (checked by
+    // `dispatchPrecondition`); `state` is a Mutex.
     struct Submission {
         var job: IntakeJob
         var outcome: JobOutcome
@@ -24,15 +26,19 @@ final class RecordSink: @unchecked Sendable {
     private let disposer: InputDisposer
     private let summary: SummaryReporter
     private let metrics: DaemonMetrics
+    private let health: PipelineHealth
     private let logger: Logger
     private var pending: [Submission] = []
     private var flushScheduled = false
-    private let stopLock = NSLock()
-    private var stopping = false
+    /// Set from other threads: whether the daemon is stopping, and whether a write waits on the disk.
+    private let state = Mutex((stopping: false, waitingOnDisk: false))
+    /// Wakes a commit that waits for disk space when the daemon begins stopping.
+    private let stopWake = DispatchSemaphore(value: 0)
     private static let maxBatch = 256
 
     init(directory: String, ledger: Ledger, disposer: InputDisposer, summary: SummaryReporter, metrics: DaemonMetrics,
-         logger: Logger) throws(SystemError) {
+         health: PipelineHealth, logger: Logger) throws(SystemError) {
+        self.health = health
         self.directory = directory
         records = try AppendLog(path: directory + "/records.jsonl")
         errors = try AppendLog(path: directory + "/errors.jsonl")
@@ -80,12 +86,17 @@ final class RecordSink: @unchecked Sendable {
 
     /// Tells a commit that is waiting for disk space to give up (inputs stay in the inbox).
     func beginStopping() {
-        stopLock.withLock { stopping = true }
+        state.withLock { $0.stopping = true }
+        stopWake.signal()
     }
 
-    private var isStopping: Bool { stopLock.withLock { stopping } }
+    private var isStopping: Bool { state.withLock { $0.stopping } }
+
+    /// Whether a commit is waiting for the output disk (full, or failing) and retrying.
+    var isWaitingOnEnvironment: Bool { state.withLock { $0.waitingOnDisk } }
 
     private func flush() {
+        dispatchPrecondition(condition: .onQueue(queue))
         flushScheduled = false
         while !pending.isEmpty {
             let batch = Array(pending.prefix(Self.maxBatch))
@@ -175,11 +186,16 @@ final class RecordSink: @unchecked Sendable {
     /// Runs a write until it succeeds; on a full disk or another I/O error it logs, waits and
     /// retries. Returns false only when the daemon is stopping.
     private func persist(_ what: String, _ write: () throws(SystemError) -> Void) -> Bool {
+        dispatchPrecondition(condition: .onQueue(queue))
         var attempt = 0
         while true {
             do {
                 try write()
-                if attempt > 0 { logger.notice("writing \(what) works again; carrying on", metadata: ["dir.path": "\(directory)"]) }
+                if attempt > 0 {
+                    state.withLock { $0.waitingOnDisk = false }
+                    health.setWaiting(.sink, nil)
+                    logger.notice("writing \(what) works again; carrying on", metadata: ["dir.path": "\(directory)"])
+                }
                 return true
             } catch {
                 if attempt == 0 || attempt % 30 == 0 {
@@ -188,8 +204,11 @@ final class RecordSink: @unchecked Sendable {
                                  metadata: ["dir.path": "\(directory)", "error": "\(error)"])
                 }
                 attempt += 1
+                state.withLock { $0.waitingOnDisk = true }
+                health.setWaiting(.sink, error.isNoSpace ? "output disk full" : "cannot write \(what)")
                 if isStopping { return false }
-                Thread.sleep(forTimeInterval: 1)
+                _ = stopWake.wait(timeout: .now() + 1)
+                if isStopping { return false }
             }
         }
     }

@@ -46,7 +46,7 @@ final class SummaryReporter: @unchecked Sendable {
     /// Starts rewriting the files every `interval` seconds when something changed.
     func start(interval: Double) {
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.schedule(deadline: .now(), repeating: interval)
         timer.setEventHandler { [weak self] in self?.writeIfChanged() }
         timer.resume()
         self.timer = timer

@@ -25,9 +25,9 @@ final class InotifyWatcher: @unchecked Sendable {
     private var watched: [String: DaemonConfig.Inbox] = [:]
     private var missingInboxes: Set<String> = []
     /// Called once every inbox folder is watched and the start-up scan begins (READY=1).
-    var onWatching: (@Sendable () -> Void)?
+    private let onWatching: @Sendable () -> Void
     /// Called at every turn of the event loop (for the watchdog).
-    var onHeartbeat: (@Sendable () -> Void)?
+    private let onHeartbeat: @Sendable () -> Void
 
     private enum Request { case rescan(reason: String) }
 
@@ -38,7 +38,10 @@ final class InotifyWatcher: @unchecked Sendable {
         return Int32(bitPattern: content | folder | flags)
     }()
 
-    init(inboxes: [DaemonConfig.Inbox], filter: InboxFilter, scanner: InboxScanner, logger: Logger) {
+    init(inboxes: [DaemonConfig.Inbox], filter: InboxFilter, scanner: InboxScanner, logger: Logger,
+         onWatching: @escaping @Sendable () -> Void = {}, onHeartbeat: @escaping @Sendable () -> Void = {}) {
+        self.onWatching = onWatching
+        self.onHeartbeat = onHeartbeat
         self.inboxes = inboxes
         self.filter = filter
         self.scanner = scanner
@@ -79,11 +82,11 @@ final class InotifyWatcher: @unchecked Sendable {
     private func loop() {
         // First set every watch, then offer the backlog: a file written meanwhile raises an event.
         rescanAll(reason: "start-up", offerFiles: false)
-        onWatching?()
+        onWatching()
         rescanAll(reason: "start-up")
         var lastMissingCheck = 0.0
         while !shouldStop {
-            onHeartbeat?()
+            onHeartbeat()
             // A removed inbox is watched again as soon as it reappears, not at the next safety rescan.
             let now = SystemCalls.monotonic()
             if !missingInboxes.isEmpty, now - lastMissingCheck >= 1 {
