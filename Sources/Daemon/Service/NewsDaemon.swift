@@ -53,8 +53,10 @@ public final class NewsDaemon: Sendable {
         let metrics = DaemonMetrics()
         metrics.startTime.record(SystemCalls.now())
         let disposer = InputDisposer(after: config.after, processedRoot: config.processedURL.path, failedRoot: config.failedURL.path)
-        let sink = try RecordSink(directory: output, ledger: ledger, disposer: disposer, summary: summary, metrics: metrics,
-                                  health: health, logger: logger)
+        let sink = RecordSink(directory: output, outputs: [try JSONLinesOutput(directory: output, logger: logger)],
+                              acknowledgement: Acknowledgement(ledger: ledger, disposer: disposer, summary: summary,
+                                                               metrics: metrics, logger: logger),
+                              health: health, logger: logger)
         let processor = ArticleProcessor(extractor: extractor, ledger: ledger, journal: journal, maxFileBytes: config.maxFileBytes,
                                          options: ExtractionOptions(includeText: config.includeText, maxBodyScalars: config.maxTextCodePoints))
         let pool = WorkerPool(workers: config.effectiveWorkers, intake: intake, processor: processor, sink: sink,
