@@ -30,11 +30,9 @@ struct RunCommand: AsyncParsableCommand {
         guard let format = ConsoleLogHandler.Format(rawValue: logFormat) else {
             throw ValidationError("--log-format must be text or json")
         }
-        let level = Logger.Level(rawValue: config.logLevel) ?? .info
+        let level = SharedLogLevel(Logger.Level(rawValue: config.logLevel) ?? .info)
         LoggingSystem.bootstrap { label in
-            var handler = ConsoleLogHandler(label: label, format: format)
-            handler.logLevel = level
-            return handler
+            ConsoleLogHandler(label: label, format: format, level: level)
         }
         let logger = Logger(label: "newsd")
         let resources: ExtractorResources
@@ -45,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(70)
         }
         let daemon = NewsDaemon(config: config, configFile: options.configFile, extractor: ArticleExtractor(resources: resources),
-                                logger: logger, once: once)
+                                logger: logger, logLevel: level, once: once)
         let status: Int32
         do {
             status = try await daemon.run()

@@ -40,3 +40,25 @@ import Testing
         #expect(daemon.process.isRunning)
     }
 }
+
+extension ServiceTests {
+    /// README: a new `log_level` takes effect at once on SIGHUP, in every component (the sink logs `recorded`).
+    @Test func sighupAppliesANewLogLevelToEveryComponent() throws {
+        let dir = TemporaryFolder("loglevel")
+        let inbox = dir.makeFolder("in")
+        let config = dir.join("newsd.toml")
+        dir.write("newsd.toml", "log_level = \"info\"\n")
+        let daemon = try NewsdProcess.run(inbox: inbox, output: dir.join("out"), ["--config", config])
+        defer { daemon.stop() }
+        #expect(daemon.waitForLog("scanning inboxes"))
+        dir.write("in/a.txt", ArticleCorpus.article(1))
+        #expect(eventually { jsonLines(dir.join("out/records.jsonl")).count == 1 })
+        #expect(!daemon.log.contains("DEBUG recorded"))
+
+        dir.write("newsd.toml", "log_level = \"debug\"\n")
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(daemon.waitForLog("log level changed"))
+        dir.write("in/b.txt", ArticleCorpus.article(2))
+        #expect(daemon.waitForLog("DEBUG recorded"))
+    }
+}

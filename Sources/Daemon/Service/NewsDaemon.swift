@@ -18,10 +18,14 @@ public final class NewsDaemon: Sendable {
     private let logger: Logger
     private let extractor: ArticleExtractor
     private let once: Bool
+    private let logLevel: SharedLogLevel?
 
-    /// A daemon for `config`; nothing starts until `run()`.
-    public init(config: DaemonConfig, configFile: String?, extractor: ArticleExtractor, logger: Logger, once: Bool = false) {
+    /// A daemon for `config`; nothing starts until `run()`. `logLevel` is the level the process's
+    /// log handlers read: a reload sets it.
+    public init(config: DaemonConfig, configFile: String?, extractor: ArticleExtractor, logger: Logger,
+                logLevel: SharedLogLevel? = nil, once: Bool = false) {
         self.config = config
+        self.logLevel = logLevel
         self.configFile = configFile
         self.extractor = extractor
         self.logger = logger
@@ -118,6 +122,10 @@ public final class NewsDaemon: Sendable {
         do {
             let fresh = try ConfigLoader.load(path: configFile)
             try fresh.validate(file: configFile)
+            if let level = Logger.Level(rawValue: fresh.logLevel), let logLevel, logLevel.value != level {
+                logLevel.value = level
+                logger.notice("log level changed", metadata: ["log.level": "\(level)"])
+            }
             var unchanged = fresh
             unchanged.logLevel = config.logLevel
             if unchanged != config {
