@@ -47,6 +47,9 @@ struct RunCommand: AsyncParsableCommand {
         let status: Int32
         do {
             status = try await daemon.run()
+        } catch let error as FolderInUse {
+            logger.critical("newsd cannot run: \(error)")
+            throw ExitCode(FolderInUse.exitCode)
         } catch {
             logger.critical("newsd cannot run: \(error)")
             throw ExitCode(1)

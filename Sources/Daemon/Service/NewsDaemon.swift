@@ -39,6 +39,13 @@ public final class NewsDaemon: Sendable {
         let output = config.outputURL.path
         try SystemCalls.makeDirectories(output)
         for inbox in config.inboxes { try SystemCalls.makeDirectories(inbox.path) }
+        // Before anything is read or written: this daemon alone owns the output folder and its inboxes.
+        var claims = [(folder: output, lockName: FolderClaim.outputLockName, what: "output folder",
+                       claim: try FolderClaim(folder: output, lockName: FolderClaim.outputLockName, what: "output folder"))]
+        for inbox in config.inboxes {
+            claims.append((folder: inbox.path, lockName: FolderClaim.inboxLockName, what: "inbox",
+                           claim: try FolderClaim(folder: inbox.path, lockName: FolderClaim.inboxLockName, what: "inbox")))
+        }
 
         let ledger = try Ledger(path: output + "/ledger")
         let added = try ledger.reconcile(recordsPath: output + "/records.jsonl")
@@ -80,6 +87,8 @@ public final class NewsDaemon: Sendable {
         let server = try config.metricsEndpoint(file: configFile).map { MetricsServer(endpoint: $0, logger: logger, render: render) }
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: FolderClaimService(claims: claims, journal: journal, logger: logger),
+                  failureTerminationBehavior: .gracefullyShutdownGroup),
             .init(service: MetricsService(render: render, textfile: config.metricsTextfilePath,
                                           interval: config.metricsIntervalSeconds, server: server, logger: logger)),
             .init(service: SummaryService(summary: summary, interval: config.summaryIntervalSeconds)),

@@ -12,7 +12,9 @@ struct Acknowledgement: Sendable {
 
     /// Step one, after every output has the batch: its new ids, durably in the ledger.
     func recordInLedger(_ plan: CommitPlan) throws(SystemError) {
-        try ledger.record(plan.newIDs)
+        if try ledger.record(plan.newIDs) {
+            logger.error("the ledger was removed under the daemon; created it anew", metadata: ["file.path": "\(ledger.path)"])
+        }
     }
 
     /// Step two, after the ledger: disposes of one input as planned and counts it.

@@ -13,6 +13,7 @@ final class AttemptJournal: @unchecked Sendable {
     static let crashLimit = 2
     private let crashes: [ContentID: Int]
     private let fd: Int32
+    let path: String
     private let lock = NSLock()
     private var freeSlots: [Int32]
 
@@ -36,6 +37,7 @@ final class AttemptJournal: @unchecked Sendable {
         try tmp.append(compacted, durable: true)
         try SystemCalls.rename(temporary, path)
         crashes = counts
+        self.path = path
         fd = try SystemCalls.openForAppending(path)
         freeSlots = (0..<Int32(min(slots, Int(CRASH_GUARD_SLOTS)))).reversed()
         crash_guard_install(fd)
@@ -43,6 +45,19 @@ final class AttemptJournal: @unchecked Sendable {
 
     deinit {
         SystemCalls.close(fd)
+    }
+
+    /// Creates the journal anew if it was removed (or replaced) under the daemon; the crash handler
+    /// keeps its descriptor number, which now refers to the new file. Returns true if it did.
+    @discardableResult
+    func reopenIfRemoved() throws(SystemError) -> Bool {
+        let held = try SystemCalls.fstat(fd, path: path).inode
+        guard (try? SystemCalls.lstat(path))?.inode != held else { return false }
+        try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
+        let fresh = try SystemCalls.openForAppending(path)
+        defer { SystemCalls.close(fresh) }
+        try SystemCalls.duplicate(fresh, onto: fd, path: path)
+        return true
     }
 
     /// How often `id` crashed the extractor in earlier runs.

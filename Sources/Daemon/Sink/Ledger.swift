@@ -11,6 +11,8 @@ final class Ledger: @unchecked Sendable {
     private let lock = NSLock()
     private var ids: Set<ContentID> = []
     private let log: AppendLog
+    /// Where the ledger is kept.
+    var path: String { log.path }
 
     /// Loads the ledger at `path` (creating it), cutting a torn last line.
     init(path: String) throws(SystemError) {
@@ -31,17 +33,22 @@ final class Ledger: @unchecked Sendable {
         lock.withLock { ids.contains(id) }
     }
 
-    /// Appends `newIDs` durably, then makes them visible to `contains`.
-    func record(_ newIDs: [ContentID]) throws(SystemError) {
-        guard !newIDs.isEmpty else { return }
+    /// Appends `newIDs` durably, then makes them visible to `contains`. Returns true when the
+    /// file had been removed under the daemon and was created anew.
+    @discardableResult
+    func record(_ newIDs: [ContentID]) throws(SystemError) -> Bool {
+        guard !newIDs.isEmpty else { return false }
+        // A ledger removed under the daemon is created anew with every id it knew, not only the new ones.
+        let known = log.wasRemoved ? lock.withLock { Array(ids) } : []
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(newIDs.count * 65)
-        for id in newIDs {
+        bytes.reserveCapacity((known.count + newIDs.count) * 65)
+        for id in known + newIDs {
             bytes.append(contentsOf: id.hex.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
-        try log.append(bytes, durable: true)
+        let recreated = try log.append(bytes, durable: true)
         lock.withLock { ids.formUnion(newIDs) }
+        return recreated
     }
 
     /// Brings the ledger up to date with records.jsonl after a crash: cuts a torn last record, then
