@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(70)
         }
         let daemon = NewsDaemon(config: config, configFile: options.configFile, extractor: ArticleExtractor(resources: resources),
-                                logger: logger, logLevel: level, once: once)
+                                logger: logger, logLevel: level, once: once, reload: { [options] in try options.resolve() })
         let status: Int32
         do {
             status = try await daemon.run()

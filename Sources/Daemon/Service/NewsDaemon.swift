@@ -19,13 +19,16 @@ public final class NewsDaemon: Sendable {
     private let extractor: ArticleExtractor
     private let once: Bool
     private let logLevel: SharedLogLevel?
+    private let reload: (@Sendable () throws -> DaemonConfig)?
 
     /// A daemon for `config`; nothing starts until `run()`. `logLevel` is the level the process's
-    /// log handlers read: a reload sets it.
+    /// log handlers read: a reload sets it. `reload` reads the configuration again as it was read
+    /// at start (the file with the command line's flags over it); without it, only the file is read.
     public init(config: DaemonConfig, configFile: String?, extractor: ArticleExtractor, logger: Logger,
-                logLevel: SharedLogLevel? = nil, once: Bool = false) {
+                logLevel: SharedLogLevel? = nil, once: Bool = false, reload: (@Sendable () throws -> DaemonConfig)? = nil) {
         self.config = config
         self.logLevel = logLevel
+        self.reload = reload
         self.configFile = configFile
         self.extractor = extractor
         self.logger = logger
@@ -129,8 +132,13 @@ public final class NewsDaemon: Sendable {
     private func reloadConfiguration() {
         guard let configFile else { return }
         do {
-            let fresh = try ConfigLoader.load(path: configFile)
-            try fresh.validate(file: configFile)
+            let fresh: DaemonConfig
+            if let reload {
+                fresh = try reload()
+            } else {
+                fresh = try ConfigLoader.load(path: configFile)
+                try fresh.validate(file: configFile)
+            }
             if let level = Logger.Level(rawValue: fresh.logLevel), let logLevel, logLevel.value != level {
                 logLevel.value = level
                 logger.notice("log level changed", metadata: ["log.level": "\(level)"])
