@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 /// The content ids that already have a record: what makes "exactly one record per content" hold
@@ -67,7 +68,8 @@ final class Ledger: @unchecked Sendable {
         return missing.count
     }
 
-    private static let idPrefix = Array(#"{"schema":"newsd.article/1","id":""#.utf8)
+    /// How the record writer (`ArticleRecord.write(to:)`) begins every line: schema, then id.
+    private static let idPrefix = Array(#"{"schema":""#.utf8) + Array(ArticleRecord.schema.utf8) + Array(#"","id":""#.utf8)
 
     /// The id of a records.jsonl line, read from its fixed prefix without parsing the JSON.
     static func recordID(_ line: ArraySlice<UInt8>) -> ContentID? {

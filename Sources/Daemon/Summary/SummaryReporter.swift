@@ -121,11 +121,9 @@ final class SummaryReporter: @unchecked Sendable {
             return true
         }
         try? LineFile.forEachLineBackwards(outputDirectory + "/errors.jsonl") { line in
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let at = (o["at"] as? String).flatMap({ Timestamp.parse($0) }) else { return true }
-            guard at >= cutoff else { return false }
-            window.add(SummaryError(at: at, path: o["path"] as? String ?? "", reason: o["reason"] as? String ?? "",
-                                    detail: o["detail"] as? String ?? ""))
+            guard let error = ErrorLine(json: line) else { return true }
+            guard error.at >= cutoff else { return false }
+            window.add(SummaryError(at: error.at, path: error.path, reason: error.reason.rawValue, detail: error.detail))
             return true
         }
         window.expire(now: now)
