@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Synchronization
 
 /// The content ids that already have a record: what makes "exactly one record per content" hold
 /// across restarts, crashes and logrotate.
@@ -8,9 +9,8 @@ import Foundation
 /// line before the input leaves the inbox. So at start-up the ledger can lag the records by at
 /// most the last batch; `reconcile` adds those ids from the tail of records.jsonl.
 final class Ledger: @unchecked Sendable {
-    // @unchecked: `ids` is guarded by `lock`; `log` is written only from the sink's queue.
-    private let lock = NSLock()
-    private var ids: Set<ContentID> = []
+    // @unchecked: `log` (an AppendLog) is written only from the sink's queue; `ids` is a Mutex.
+    private let ids: Mutex<Set<ContentID>>
     private let log: AppendLog
     /// Where the ledger is kept.
     var path: String { log.path }
@@ -24,14 +24,14 @@ final class Ledger: @unchecked Sendable {
                 loaded.insert(id)
             }
         }
-        ids = loaded
+        ids = Mutex(loaded)
         log = try AppendLog(path: path)
     }
 
-    var count: Int { lock.withLock { ids.count } }
+    var count: Int { ids.withLock { $0.count } }
 
     func contains(_ id: ContentID) -> Bool {
-        lock.withLock { ids.contains(id) }
+        ids.withLock { $0.contains(id) }
     }
 
     /// Appends `newIDs` durably, then makes them visible to `contains`. Returns true when the
@@ -40,7 +40,7 @@ final class Ledger: @unchecked Sendable {
     func record(_ newIDs: [ContentID]) throws(SystemError) -> Bool {
         guard !newIDs.isEmpty else { return false }
         // A ledger removed under the daemon is created anew with every id it knew, not only the new ones.
-        let known = log.wasRemoved ? lock.withLock { Array(ids) } : []
+        let known = log.wasRemoved ? ids.withLock { Array($0) } : []
         var bytes: [UInt8] = []
         bytes.reserveCapacity((known.count + newIDs.count) * 65)
         for id in known + newIDs {
@@ -48,7 +48,7 @@ final class Ledger: @unchecked Sendable {
             bytes.append(UInt8(ascii: "\n"))
         }
         let recreated = try log.append(bytes, durable: true)
-        lock.withLock { ids.formUnion(newIDs) }
+        ids.withLock { $0.formUnion(newIDs) }
         return recreated
     }
 
