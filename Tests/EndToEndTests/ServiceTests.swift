@@ -62,3 +62,17 @@ extension ServiceTests {
         #expect(daemon.waitForLog("DEBUG recorded"))
     }
 }
+
+extension ServiceTests {
+    /// README's first steps: `cat out/summary.md` works as soon as the daemon runs, not only after
+    /// the first summary interval (an hour here, so only the write at start can make the file).
+    @Test func theSummaryIsWrittenAtStart() throws {
+        let dir = TemporaryFolder("summary-at-start")
+        dir.write("newsd.toml", "[summary]\ninterval_s = 3600\n")
+        let daemon = try NewsdProcess.run(inbox: dir.makeFolder("in"), output: dir.join("out"), ["--config", dir.join("newsd.toml")])
+        defer { daemon.stop() }
+        #expect(daemon.waitForLog("scanning inboxes"))
+        #expect(eventually { FileManager.default.fileExists(atPath: dir.join("out/summary.md")) })
+        #expect(FileManager.default.fileExists(atPath: dir.join("out/summary.json")))
+    }
+}

@@ -37,8 +37,9 @@ public final class NewsDaemon: Sendable {
 
     /// Runs until SIGTERM/SIGINT (with `once`: until the backlog is recorded); returns the exit status.
     public func run() async throws -> Int32 {
-        // Until the services trap them, these signals must not kill a daemon that is starting.
-        for signo in [SIGTERM, SIGINT, SIGHUP] { signal(signo, SIG_IGN) }
+        // A SIGHUP (logrotate) must not kill a daemon that is starting; SIGTERM and SIGINT still
+        // may, until the group traps them (a start-up is crash-safe).
+        signal(SIGHUP, SIG_IGN)
         let output = config.outputURL.path
         try SystemCalls.makeDirectories(output)
         for inbox in config.inboxes { try SystemCalls.makeDirectories(inbox.path) }
@@ -120,6 +121,9 @@ public final class NewsDaemon: Sendable {
             "inboxes": "\(config.inboxes.map { "\($0.name)=\($0.path)" }.joined(separator: ","))",
             "output": "\(output)", "workers": "\(config.effectiveWorkers)", "ledger.entries": "\(ledger.count)",
         ])
+        // The group's signal sources receive these; ignored, they no longer end the process.
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
         try await group.run()
         let totals = summary.snapshot()
         logger.info("newsd stopped", metadata: ["articles": "\(totals.articles)", "failures": "\(totals.failures)",
