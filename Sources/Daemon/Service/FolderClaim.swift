@@ -16,8 +16,8 @@ final class FolderClaim: Sendable {
     private let inode: UInt64
 
     /// Claims `folder` (`what` names it in messages: "output folder", "inbox"), or throws `Held`.
-    init(folder: String, lockName: String, what: String) throws {
-        try SystemCalls.makeDirectories(folder)
+    init(folder: String, lockName: String, what: String, createFolder: Bool = true) throws {
+        if createFolder { try SystemCalls.makeDirectories(folder) }
         path = folder + "/" + lockName
         fd = try SystemCalls.openForLocking(path)
         guard try SystemCalls.tryLockExclusive(fd, path: path) else {

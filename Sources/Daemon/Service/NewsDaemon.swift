@@ -44,8 +44,9 @@ public final class NewsDaemon: Sendable {
         try SystemCalls.makeDirectories(output)
         for inbox in config.inboxes { try SystemCalls.makeDirectories(inbox.path) }
         // Before anything is read or written: this daemon alone owns the output folder and its inboxes.
-        var claims = [(folder: output, lockName: FolderClaim.outputLockName, what: "output folder",
-                       claim: try FolderClaim(folder: output, lockName: FolderClaim.outputLockName, what: "output folder"))]
+        var claims: [(folder: String, lockName: String, what: String, claim: FolderClaim?)] = [
+            (folder: output, lockName: FolderClaim.outputLockName, what: "output folder",
+             claim: try FolderClaim(folder: output, lockName: FolderClaim.outputLockName, what: "output folder"))]
         for inbox in config.inboxes {
             claims.append((folder: inbox.path, lockName: FolderClaim.inboxLockName, what: "inbox",
                            claim: try FolderClaim(folder: inbox.path, lockName: FolderClaim.inboxLockName, what: "inbox")))
@@ -91,7 +92,7 @@ public final class NewsDaemon: Sendable {
         let server = try config.metricsEndpoint(file: configFile).map { MetricsServer(endpoint: $0, logger: logger, render: render) }
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: FolderClaimService(claims: claims, journal: journal, logger: logger),
+            .init(service: FolderClaimService(claims: .init(claims), journal: journal, logger: logger),
                   failureTerminationBehavior: .gracefullyShutdownGroup),
             .init(service: MetricsService(render: render, textfile: config.metricsTextfilePath,
                                           interval: config.metricsIntervalSeconds, server: server, logger: logger)),
@@ -112,6 +113,7 @@ public final class NewsDaemon: Sendable {
             services.append(.init(service: BacklogDrainService(inboxes: config.inboxes, scanner: scanner, intake: intake),
                                   successTerminationBehavior: .gracefullyShutdownGroup))
         }
+        claims.removeAll()  // the service holds them from here on
         var groupLogger = logger
         groupLogger[metadataKey: "component"] = "services"
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
