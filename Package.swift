@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "newsd",
-    platforms: [.macOS(.v13)],
+    // Linux (systemd, inotify) is the only supported platform; no Apple platform is declared.
     products: [
         .executable(name: "newsd", targets: ["newsd"]),
         .library(name: "Extraction", targets: ["Extraction"]),
@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libinotifytools, as Debian's libinotifytools0-dev installs it (no pkg-config file).
@@ -46,6 +47,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

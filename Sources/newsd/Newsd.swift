@@ -3,7 +3,7 @@ import Daemon
 
 /// `newsd`: watch inbox folders and turn news articles into structured records.
 @main
-struct Newsd: ParsableCommand {
+struct Newsd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsd",
         abstract: "Watch inbox folders and turn news articles into structured JSON Lines records.",

@@ -6,7 +6,7 @@ import Foundation
 import Logging
 
 /// `newsd run`: the daemon.
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Watch the inboxes and write records until stopped (SIGTERM/SIGINT; SIGHUP reopens files and reloads).")
@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Log format: text (journald-aware) or json.")
     var logFormat: String = "text"
 
-    func run() throws {
+    func run() async throws {
         let config: DaemonConfig
         do {
             config = try options.resolve()
@@ -30,11 +30,9 @@ struct RunCommand: ParsableCommand {
         guard let format = ConsoleLogHandler.Format(rawValue: logFormat) else {
             throw ValidationError("--log-format must be text or json")
         }
-        let level = Logger.Level(rawValue: config.logLevel) ?? .info
+        let level = SharedLogLevel(Logger.Level(rawValue: config.logLevel) ?? .info)
         LoggingSystem.bootstrap { label in
-            var handler = ConsoleLogHandler(label: label, format: format)
-            handler.logLevel = level
-            return handler
+            ConsoleLogHandler(label: label, format: format, level: level)
         }
         let logger = Logger(label: "newsd")
         let resources: ExtractorResources
@@ -45,16 +43,17 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(70)
         }
         let daemon = NewsDaemon(config: config, configFile: options.configFile, extractor: ArticleExtractor(resources: resources),
-                                logger: logger, once: once)
-        let signals = SignalHandling(daemon: daemon)
+                                logger: logger, logLevel: level, once: once, reload: { [options] in try options.resolve() })
         let status: Int32
         do {
-            status = try daemon.run()
+            status = try await daemon.run()
+        } catch let error as FolderInUse {
+            logger.critical("newsd cannot run: \(error)")
+            throw ExitCode(FolderInUse.exitCode)
         } catch {
             logger.critical("newsd cannot run: \(error)")
             throw ExitCode(1)
         }
-        withExtendedLifetime(signals) {}
         if status != 0 { throw ExitCode(status) }
     }
 }

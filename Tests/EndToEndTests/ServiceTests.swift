@@ -40,3 +40,39 @@ import Testing
         #expect(daemon.process.isRunning)
     }
 }
+
+extension ServiceTests {
+    /// README: a new `log_level` takes effect at once on SIGHUP, in every component (the sink logs `recorded`).
+    @Test func sighupAppliesANewLogLevelToEveryComponent() throws {
+        let dir = TemporaryFolder("loglevel")
+        let inbox = dir.makeFolder("in")
+        let config = dir.join("newsd.toml")
+        dir.write("newsd.toml", "log_level = \"info\"\n")
+        let daemon = try NewsdProcess.run(inbox: inbox, output: dir.join("out"), ["--config", config])
+        defer { daemon.stop() }
+        #expect(daemon.waitForLog("scanning inboxes"))
+        dir.write("in/a.txt", ArticleCorpus.article(1))
+        #expect(eventually { jsonLines(dir.join("out/records.jsonl")).count == 1 })
+        #expect(!daemon.log.contains("DEBUG recorded"))
+
+        dir.write("newsd.toml", "log_level = \"debug\"\n")
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(daemon.waitForLog("log level changed"))
+        dir.write("in/b.txt", ArticleCorpus.article(2))
+        #expect(daemon.waitForLog("DEBUG recorded"))
+    }
+}
+
+extension ServiceTests {
+    /// README's first steps: `cat out/summary.md` works as soon as the daemon runs, not only after
+    /// the first summary interval (an hour here, so only the write at start can make the file).
+    @Test func theSummaryIsWrittenAtStart() throws {
+        let dir = TemporaryFolder("summary-at-start")
+        dir.write("newsd.toml", "[summary]\ninterval_s = 3600\n")
+        let daemon = try NewsdProcess.run(inbox: dir.makeFolder("in"), output: dir.join("out"), ["--config", dir.join("newsd.toml")])
+        defer { daemon.stop() }
+        #expect(daemon.waitForLog("scanning inboxes"))
+        #expect(eventually { FileManager.default.fileExists(atPath: dir.join("out/summary.md")) })
+        #expect(FileManager.default.fileExists(atPath: dir.join("out/summary.json")))
+    }
+}

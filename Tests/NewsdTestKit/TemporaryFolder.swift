@@ -45,13 +45,15 @@ public final class TemporaryFolder: @unchecked Sendable {
         return target
     }
 
-    /// Names of regular files below `relative`, recursively, sorted.
+    /// Names of regular files below `relative`, recursively, sorted; the daemon's own lock files
+    /// (`.newsd-output.lock`, `.newsd-inbox.lock`) are not listed.
     public func files(under relative: String) -> [String] {
         let root = join(relative)
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         var result: [String] = []
         while let item = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
+            if (item as NSString).lastPathComponent.hasPrefix(".newsd-"), item.hasSuffix(".lock") { continue }
             if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue {
                 result.append(item)
             }

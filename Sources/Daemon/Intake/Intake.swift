@@ -41,6 +41,7 @@ final class Intake: @unchecked Sendable {
     private var kept: [String: (Int, Double)] = [:]
     private var closed = false
     private var inFlight = 0
+    private var producersBlocked = 0
     private let timer: any DispatchSourceTimer
     private let timerQueue = DispatchQueue(label: "newsd.intake.settle")
 
@@ -102,9 +103,11 @@ final class Intake: @unchecked Sendable {
     }
 
     private func enqueueLocked(_ job: IntakeJob) {
+        producersBlocked += 1
         while !closed && queue.count - head >= capacity {
             condition.wait()
         }
+        producersBlocked -= 1
         guard !closed else { return }
         queue.append(job)
         condition.broadcast()
@@ -154,6 +157,13 @@ final class Intake: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return queue.count - head
+    }
+
+    /// Whether a producer (the watcher thread, a scan) waits for room in a full queue.
+    var producersWaiting: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return producersBlocked > 0
     }
 
     /// Whether nothing is queued, settling or in flight.

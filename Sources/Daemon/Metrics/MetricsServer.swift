@@ -12,7 +12,7 @@ import Logging
 final class MetricsServer: @unchecked Sendable {
     // @unchecked: `listener` and `thread` are set by `start` before the thread runs and cleared by
     // `stop` after it has finished.
-    private let endpoint: LoopbackEndpoint
+    let endpoint: LoopbackEndpoint
     private let render: @Sendable () -> [UInt8]
     private let logger: Logger
     private var listener: Int32 = -1

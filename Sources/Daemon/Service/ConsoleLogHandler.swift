@@ -9,16 +9,26 @@ public struct ConsoleLogHandler: LogHandler {
         case text, json
     }
 
-    public var logLevel: Logger.Level = .info
+    /// Read from (and written to) the process's shared level, so a reload reaches every logger.
+    public var logLevel: Logger.Level {
+        get { sharedLevel.value }
+        set { sharedLevel.value = newValue }
+    }
     public var metadata: Logger.Metadata = [:]
     private let label: String
     private let format: Format
     private let journal: Bool
+    private let sharedLevel: SharedLogLevel
+    private let write: @Sendable (String) -> Void
 
-    /// A handler writing to stderr.
-    public init(label: String, format: Format, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A handler writing to stderr (or to `write`, one line at a time with its newline) at the level `level` holds.
+    public init(label: String, format: Format, level: SharedLogLevel = SharedLogLevel(.info),
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.label = label
         self.format = format
+        self.sharedLevel = level
+        self.write = write
         journal = environment["JOURNAL_STREAM"] != nil
     }
 
@@ -46,7 +56,7 @@ public struct ConsoleLogHandler: LogHandler {
             }
         }
         line += "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        write(line)
     }
 
     /// syslog priorities: journald files a line by its `<N>` prefix.

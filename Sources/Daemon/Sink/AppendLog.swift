@@ -11,6 +11,7 @@ final class AppendLog: @unchecked Sendable {
     private let mode: mode_t
     private var fd: Int32 = -1
     private var size = 0
+    private var inode: UInt64 = 0
 
     /// The log at `path`, created with `mode` if it does not exist.
     init(path: String, mode: mode_t = 0o640) throws(SystemError) {
@@ -27,7 +28,9 @@ final class AppendLog: @unchecked Sendable {
         let newFD = try SystemCalls.openForAppending(path, mode: mode)
         if fd >= 0 { SystemCalls.close(fd) }
         fd = newFD
-        size = try SystemCalls.fstat(fd, path: path).size
+        let info = try SystemCalls.fstat(fd, path: path)
+        size = info.size
+        inode = info.inode
     }
 
     /// Reopens the path (after logrotate moved the file away).
@@ -35,14 +38,20 @@ final class AppendLog: @unchecked Sendable {
         try open()
     }
 
+    /// Whether the file at `path` is no longer the one open here (removed, or replaced).
+    var wasRemoved: Bool {
+        (try? SystemCalls.lstat(path))?.inode != inode
+    }
+
     /// Appends `bytes` (whole lines) and, if `durable`, fsyncs. On failure the file is cut back.
     /// Returns true when the file had been removed and was created anew.
     @discardableResult
     func append(_ bytes: [UInt8], durable: Bool) throws(SystemError) -> Bool {
         guard !bytes.isEmpty else { return false }
-        // If someone removed the output folder or the file, recreate it rather than write into the void.
+        // If someone removed (or replaced) the output folder or the file, recreate it rather than
+        // write on into an unlinked file that no one can read.
         var recreated = false
-        if (try? SystemCalls.lstat(path)) == nil {
+        if wasRemoved {
             try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
             try open()
             recreated = true

@@ -1,5 +1,6 @@
 import CCrashGuard
 import Foundation
+import Synchronization
 
 /// Remembers which inputs crashed the extractor, so that a poison file is quarantined instead of
 /// crashing the daemon forever.
@@ -8,13 +9,12 @@ import Foundation
 /// appends `c <id>` to this journal before the process dies (see `crash_guard.h`). At start-up the
 /// journal is read: an id with two or more crashes, not yet in the ledger, is quarantined with
 /// reason `crashed-extractor` when it is next seen. The file is compacted at every start.
-final class AttemptJournal: @unchecked Sendable {
-    // @unchecked: `crashes` is read-only after init; `freeSlots` is guarded by `lock`.
+final class AttemptJournal: Sendable {
     static let crashLimit = 2
     private let crashes: [ContentID: Int]
     private let fd: Int32
-    private let lock = NSLock()
-    private var freeSlots: [Int32]
+    let path: String
+    private let freeSlots: Mutex<[Int32]>
 
     /// Loads and compacts the journal at `path`, dropping ids the ledger already holds, and
     /// installs the crash handlers.
@@ -36,13 +36,27 @@ final class AttemptJournal: @unchecked Sendable {
         try tmp.append(compacted, durable: true)
         try SystemCalls.rename(temporary, path)
         crashes = counts
+        self.path = path
         fd = try SystemCalls.openForAppending(path)
-        freeSlots = (0..<Int32(min(slots, Int(CRASH_GUARD_SLOTS)))).reversed()
+        freeSlots = Mutex((0..<Int32(min(slots, Int(CRASH_GUARD_SLOTS)))).reversed())
         crash_guard_install(fd)
     }
 
     deinit {
         SystemCalls.close(fd)
+    }
+
+    /// Creates the journal anew if it was removed (or replaced) under the daemon; the crash handler
+    /// keeps its descriptor number, which now refers to the new file. Returns true if it did.
+    @discardableResult
+    func reopenIfRemoved() throws(SystemError) -> Bool {
+        let held = try SystemCalls.fstat(fd, path: path).inode
+        guard (try? SystemCalls.lstat(path))?.inode != held else { return false }
+        try SystemCalls.makeDirectories((path as NSString).deletingLastPathComponent)
+        let fresh = try SystemCalls.openForAppending(path)
+        defer { SystemCalls.close(fresh) }
+        try SystemCalls.duplicate(fresh, onto: fd, path: path)
+        return true
     }
 
     /// How often `id` crashed the extractor in earlier runs.
@@ -52,12 +66,12 @@ final class AttemptJournal: @unchecked Sendable {
 
     /// Runs `body` with `id` marked as being extracted.
     func guarding<T>(_ id: ContentID, _ body: () -> T) -> T {
-        let slot = lock.withLock { freeSlots.popLast() }
+        let slot = freeSlots.withLock { $0.popLast() }
         guard let slot else { return body() }
         id.hex.withCString { crash_guard_mark(slot, $0) }
         defer {
             crash_guard_clear(slot)
-            lock.withLock { freeSlots.append(slot) }
+            freeSlots.withLock { $0.append(slot) }
         }
         return body()
     }

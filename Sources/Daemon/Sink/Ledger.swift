@@ -1,4 +1,6 @@
+import Extraction
 import Foundation
+import Synchronization
 
 /// The content ids that already have a record: what makes "exactly one record per content" hold
 /// across restarts, crashes and logrotate.
@@ -7,10 +9,11 @@ import Foundation
 /// line before the input leaves the inbox. So at start-up the ledger can lag the records by at
 /// most the last batch; `reconcile` adds those ids from the tail of records.jsonl.
 final class Ledger: @unchecked Sendable {
-    // @unchecked: `ids` is guarded by `lock`; `log` is written only from the sink's queue.
-    private let lock = NSLock()
-    private var ids: Set<ContentID> = []
+    // @unchecked: `log` (an AppendLog) is written only from the sink's queue; `ids` is a Mutex.
+    private let ids: Mutex<Set<ContentID>>
     private let log: AppendLog
+    /// Where the ledger is kept.
+    var path: String { log.path }
 
     /// Loads the ledger at `path` (creating it), cutting a torn last line.
     init(path: String) throws(SystemError) {
@@ -21,27 +24,32 @@ final class Ledger: @unchecked Sendable {
                 loaded.insert(id)
             }
         }
-        ids = loaded
+        ids = Mutex(loaded)
         log = try AppendLog(path: path)
     }
 
-    var count: Int { lock.withLock { ids.count } }
+    var count: Int { ids.withLock { $0.count } }
 
     func contains(_ id: ContentID) -> Bool {
-        lock.withLock { ids.contains(id) }
+        ids.withLock { $0.contains(id) }
     }
 
-    /// Appends `newIDs` durably, then makes them visible to `contains`.
-    func record(_ newIDs: [ContentID]) throws(SystemError) {
-        guard !newIDs.isEmpty else { return }
+    /// Appends `newIDs` durably, then makes them visible to `contains`. Returns true when the
+    /// file had been removed under the daemon and was created anew.
+    @discardableResult
+    func record(_ newIDs: [ContentID]) throws(SystemError) -> Bool {
+        guard !newIDs.isEmpty else { return false }
+        // A ledger removed under the daemon is created anew with every id it knew, not only the new ones.
+        let known = log.wasRemoved ? ids.withLock { Array($0) } : []
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(newIDs.count * 65)
-        for id in newIDs {
+        bytes.reserveCapacity((known.count + newIDs.count) * 65)
+        for id in known + newIDs {
             bytes.append(contentsOf: id.hex.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
-        try log.append(bytes, durable: true)
-        lock.withLock { ids.formUnion(newIDs) }
+        let recreated = try log.append(bytes, durable: true)
+        ids.withLock { $0.formUnion(newIDs) }
+        return recreated
     }
 
     /// Brings the ledger up to date with records.jsonl after a crash: cuts a torn last record, then
@@ -60,7 +68,8 @@ final class Ledger: @unchecked Sendable {
         return missing.count
     }
 
-    private static let idPrefix = Array(#"{"schema":"newsd.article/1","id":""#.utf8)
+    /// How the record writer (`ArticleRecord.write(to:)`) begins every line: schema, then id.
+    private static let idPrefix = Array(#"{"schema":""#.utf8) + Array(ArticleRecord.schema.utf8) + Array(#"","id":""#.utf8)
 
     /// The id of a records.jsonl line, read from its fixed prefix without parsing the JSON.
     static func recordID(_ line: ArraySlice<UInt8>) -> ContentID? {

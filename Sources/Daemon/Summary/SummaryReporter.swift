@@ -53,7 +53,7 @@ final class SummaryReporter: @unchecked Sendable {
     /// Starts rewriting the files every `interval` seconds when something changed.
     func start(interval: Double) {
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.schedule(deadline: .now(), repeating: interval)
         timer.setEventHandler { [weak self] in self?.writeIfChanged() }
         timer.resume()
         self.timer = timer
@@ -133,11 +133,9 @@ final class SummaryReporter: @unchecked Sendable {
         }
         stories?.restore(restored)
         try? LineFile.forEachLineBackwards(outputDirectory + "/errors.jsonl") { line in
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let at = (o["at"] as? String).flatMap({ Timestamp.parse($0) }) else { return true }
-            guard at >= cutoff else { return false }
-            window.add(SummaryError(at: at, path: o["path"] as? String ?? "", reason: o["reason"] as? String ?? "",
-                                    detail: o["detail"] as? String ?? ""))
+            guard let error = ErrorLine(json: line) else { return true }
+            guard error.at >= cutoff else { return false }
+            window.add(SummaryError(at: error.at, path: error.path, reason: error.reason.rawValue, detail: error.detail))
             return true
         }
         window.expire(now: now)

@@ -129,6 +129,33 @@ public enum SystemCalls {
         try retrying("ftruncate", path) { Glibc.ftruncate(fd, off_t(length)) }
     }
 
+    /// Opens (creating with `mode`) a file for reading and writing, as a lock file.
+    public static func openForLocking(_ path: String, mode: mode_t = 0o644) throws(SystemError) -> Int32 {
+        try retrying("open", path) { Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode) }
+    }
+
+    /// Takes an exclusive `flock` on `fd` without waiting; false when another open file holds it.
+    public static func tryLockExclusive(_ fd: Int32, path: String? = nil) throws(SystemError) -> Bool {
+        // `flock` names both the function and a struct: name the function by its type.
+        let lock: (Int32, Int32) -> Int32 = Glibc.flock(_:_:)
+        do throws(SystemError) {
+            try retrying("flock", path) { lock(fd, LOCK_EX | LOCK_NB) }
+            return true
+        } catch where error.errno == EWOULDBLOCK {
+            return false
+        }
+    }
+
+    /// The calling process's id.
+    public static func processID() -> Int32 {
+        getpid()
+    }
+
+    /// `dup2(from, onto)`: `onto` now refers to what `from` refers to (atomically, for other threads).
+    public static func duplicate(_ from: Int32, onto: Int32, path: String? = nil) throws(SystemError) {
+        try retrying("dup2", path) { Glibc.dup2(from, onto) }
+    }
+
     /// Closes `fd`, ignoring errors (there is nothing to do about them).
     public static func close(_ fd: Int32) {
         _ = Glibc.close(fd)

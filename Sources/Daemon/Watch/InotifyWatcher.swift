@@ -1,5 +1,6 @@
 import CInotifyTools
 import Foundation
+import Synchronization
 import Logging
 
 /// The one owner of libinotifytools: watches every inbox folder recursively on one thread and
@@ -10,26 +11,30 @@ import Logging
 /// Only one watcher may exist per process.
 final class InotifyWatcher: @unchecked Sendable {
     // @unchecked: `watched`, `inboxRoots` and all libinotifytools calls are touched only on the
-    // watcher thread; `pending` is guarded by `lock`.
+    // watcher thread; what other threads touch (`shared`: requests, the stop flag, the published
+    // watch count) is a Mutex.
     private let inboxes: [DaemonConfig.Inbox]
     private let filter: InboxFilter
     private let logger: Logger
     private let scanner: InboxScanner
-    private let lock = NSLock()
-    private var pending: [Request] = []
-    private var stopRequested = false
-    private var publishedWatchCount = 0
+    private struct Shared {
+        var pending: [Request] = []
+        var stopRequested = false
+        var publishedWatchCount = 0
+    }
+
+    private let shared = Mutex(Shared())
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
     /// Watched directory paths (with no trailing slash) → their inbox.
     private var watched: [String: DaemonConfig.Inbox] = [:]
     private var missingInboxes: Set<String> = []
     /// Called once every inbox folder is watched and the start-up scan begins (READY=1).
-    var onWatching: (@Sendable () -> Void)?
+    private let onWatching: @Sendable () -> Void
     /// Called at every turn of the event loop (for the watchdog).
-    var onHeartbeat: (@Sendable () -> Void)?
+    private let onHeartbeat: @Sendable () -> Void
 
-    private enum Request { case rescan(reason: String) }
+    private enum Request: Sendable { case rescan(reason: String) }
 
     static let watchMask: Int32 = {
         let content: UInt32 = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE) | UInt32(IN_MOVED_FROM)
@@ -38,7 +43,10 @@ final class InotifyWatcher: @unchecked Sendable {
         return Int32(bitPattern: content | folder | flags)
     }()
 
-    init(inboxes: [DaemonConfig.Inbox], filter: InboxFilter, scanner: InboxScanner, logger: Logger) {
+    init(inboxes: [DaemonConfig.Inbox], filter: InboxFilter, scanner: InboxScanner, logger: Logger,
+         onWatching: @escaping @Sendable () -> Void = {}, onHeartbeat: @escaping @Sendable () -> Void = {}) {
+        self.onWatching = onWatching
+        self.onHeartbeat = onHeartbeat
         self.inboxes = inboxes
         self.filter = filter
         self.scanner = scanner
@@ -61,29 +69,29 @@ final class InotifyWatcher: @unchecked Sendable {
 
     /// Asks for a full rescan of every inbox (overflow, periodic safety rescan, SIGHUP).
     func requestRescan(reason: String) {
-        lock.withLock { pending.append(.rescan(reason: reason)) }
+        shared.withLock { $0.pending.append(.rescan(reason: reason)) }
     }
 
     /// Stops the thread (within about a second) and releases libinotifytools.
     func stop() {
-        lock.withLock { stopRequested = true }
+        shared.withLock { $0.stopRequested = true }
         if thread != nil { finished.wait() }
         thread = nil
     }
 
-    private var shouldStop: Bool { lock.withLock { stopRequested } }
+    private var shouldStop: Bool { shared.withLock { $0.stopRequested } }
 
     /// Folders watched, as of the last turn of the event loop.
-    var watchCount: Int { lock.withLock { publishedWatchCount } }
+    var watchCount: Int { shared.withLock { $0.publishedWatchCount } }
 
     private func loop() {
         // First set every watch, then offer the backlog: a file written meanwhile raises an event.
         rescanAll(reason: "start-up", offerFiles: false)
-        onWatching?()
+        onWatching()
         rescanAll(reason: "start-up")
         var lastMissingCheck = 0.0
         while !shouldStop {
-            onHeartbeat?()
+            onHeartbeat()
             // A removed inbox is watched again as soon as it reappears, not at the next safety rescan.
             let now = SystemCalls.monotonic()
             if !missingInboxes.isEmpty, now - lastMissingCheck >= 1 {
@@ -92,10 +100,11 @@ final class InotifyWatcher: @unchecked Sendable {
                     rescanAll(reason: "inbox reappeared")
                 }
             }
-            let requests = lock.withLock { () -> [Request] in
-                publishedWatchCount = watched.count
-                defer { pending.removeAll() }
-                return pending
+            let count = watched.count
+            let requests = shared.withLock { shared -> [Request] in
+                shared.publishedWatchCount = count
+                defer { shared.pending.removeAll() }
+                return shared.pending
             }
             if !requests.isEmpty, case .rescan(let reason) = requests[0] {
                 rescanAll(reason: reason)

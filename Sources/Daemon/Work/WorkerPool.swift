@@ -16,10 +16,12 @@ final class WorkerPool: @unchecked Sendable {
     private let queue = DispatchQueue(label: "newsd.workers", qos: .utility, attributes: .concurrent)
     private var thread: Thread?
     private let dispatcherDone = DispatchSemaphore(value: 0)
-    /// Called after each job is committed (for the watchdog); set before `start`.
-    var onJobFinished: (@Sendable () -> Void)?
+    /// Called after each job is committed (for the watchdog).
+    private let onJobFinished: @Sendable () -> Void
 
-    init(workers: Int, intake: Intake, processor: ArticleProcessor, sink: RecordSink, keepInputs: Bool) {
+    init(workers: Int, intake: Intake, processor: ArticleProcessor, sink: RecordSink, keepInputs: Bool,
+         onJobFinished: @escaping @Sendable () -> Void = {}) {
+        self.onJobFinished = onJobFinished
         self.workers = workers
         self.intake = intake
         self.processor = processor
@@ -37,13 +39,12 @@ final class WorkerPool: @unchecked Sendable {
                     break
                 }
                 group.enter()
-                let finishedHook = onJobFinished
                 queue.async { [self] in
                     let outcome = processor.process(job)
                     sink.submit(job, outcome) { [self] in
                         let kept = keepInputs ? try? SystemCalls.lstat(job.path) : nil
                         intake.finished(job, kept: kept)
-                        finishedHook?()
+                        onJobFinished()
                         slots.signal()
                         group.leave()
                     }
@@ -59,8 +60,14 @@ final class WorkerPool: @unchecked Sendable {
     /// Waits for the dispatcher to stop (the intake must be closed) and for jobs in flight to be
     /// committed, at most `timeout` seconds. Returns false if work was still running.
     func stop(timeout: Double) -> Bool {
-        if thread != nil { dispatcherDone.wait() }
-        thread = nil
-        return group.wait(timeout: .now() + timeout) == .success
+        let deadline: DispatchTime = timeout.isFinite ? .now() + timeout : .distantFuture
+        if thread != nil {
+            // The dispatcher may wait for a slot that a job stuck on the sink holds: one more
+            // slot lets it ask the (closed) intake for a job, get nil and end.
+            slots.signal()
+            guard dispatcherDone.wait(timeout: deadline) == .success else { return false }
+            thread = nil
+        }
+        return group.wait(timeout: deadline) == .success
     }
 }
