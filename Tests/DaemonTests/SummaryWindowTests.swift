@@ -23,6 +23,15 @@ import Testing
         return SummaryEntry(record: record)
     }
 
+    @Test func aPageNamingItsSiteIsCountedUnderTheSiteElseUnderItsInbox() {
+        var article = ExtractedArticle()
+        article.site = "Example News"
+        let source = SourceInfo(path: "/p", inbox: "crawler", name: "n", bytes: 1, modified: "", format: .html, encoding: .utf8)
+        let record = ArticleRecord(id: "a", source: source, ingestedAt: Timestamp.rfc3339(1000), processingMs: 1, article: article)
+        #expect(SummaryEntry(record: record).source == "Example News")
+        #expect(entry(at: 1000, people: []).source == "i")
+    }
+
     @Test func countsArticlesPerNameAndForgetsWhatLeavesTheWindow() {
         var window = SummaryWindow(windowSeconds: 100)
         window.add(entry(at: 1000, people: ["Putin", "Xi"]))

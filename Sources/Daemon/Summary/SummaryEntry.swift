@@ -7,7 +7,8 @@ struct SummaryEntry: Sendable {
     var id: String
     var title: String?
     var inbox: String
-    /// Where the article came from, as the stories count sources: the inbox.
+    /// Where the article came from, as headlines show it and stories count sources: the site the
+    /// page names (`site`), else the inbox.
     var source: String
     /// The article's own publication date or time, when it states one.
     var published: String?
@@ -36,7 +37,7 @@ struct SummaryEntry: Sendable {
         id = record.id
         title = a.title ?? a.summary.first.map { String($0.prefix(120)) }
         inbox = record.source.inbox
-        source = record.source.inbox
+        source = a.site ?? record.source.inbox
         published = a.published
         words = a.stats.words
         bytes = record.source.bytes
