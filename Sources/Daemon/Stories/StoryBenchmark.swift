@@ -16,12 +16,12 @@ public enum StoryBenchmark {
     /// `assignments` more; a tenth of them are copies of earlier records. Names are drawn as
     /// `vocabulary × u^skew` for uniform u: the higher `skew`, the more articles share their names.
     public static func run(records: Int, assignments: Int, skew: Double = 3, seed: UInt64 = 14) -> Figures {
-        var rng = SplitMix(seed)
+        var rng = SplitMix64(seed: seed)
         let index = StoryIndex(windowSeconds: 86_400 * 365, capacity: records)
         func synthetic(_ n: Int, fingerprint: UInt64? = nil) -> ArticleRecord {
             var a = ExtractedArticle()
             a.fingerprint = StoryFingerprint.hex(fingerprint ?? rng.next())
-            func zipf(_ vocabulary: Int) -> Int { Int(Double(vocabulary) * pow(rng.unit(), skew)) }
+            func zipf(_ vocabulary: Int) -> Int { Int(Double(vocabulary) * pow(Double.random(in: 0..<1, using: &rng), skew)) }
             a.entities = (0..<5).map { Entity(id: "p\($0)", type: .person, name: "Person \(zipf(5000))", mentions: [], salience: 0.5) }
                 + (0..<3).map { Entity(id: "l\($0)", type: .location, name: "Place \(zipf(2000))", mentions: [], salience: 0.4) }
             a.keywords = (0..<8).map { _ in Keyword(term: "term \(zipf(20_000))", score: 1) }
@@ -50,19 +50,5 @@ public enum StoryBenchmark {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return Figures(recordsInIndex: index.count, assignments: assignments,
                        millisecondsPerAssignment: elapsed / Double(max(1, assignments)), joined: joined)
-    }
-
-    /// SplitMix64: a small seeded generator, so every run draws the same records.
-    private struct SplitMix {
-        var state: UInt64
-        init(_ seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     }
 }
