@@ -17,8 +17,9 @@ TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 SWIFT       ?= swift
 SWIFTFLAGS  ?=
 APT_PACKAGES := libinotifytools0-dev inotify-tools python3
-# Only the tests need these: chromium renders summary.html to a screenshot.
-TEST_APT_PACKAGES := chromium
+# Only the tests need these: chromium renders summary.html to a screenshot; postgresql gives the
+# fleet tests their private clusters (initdb, pg_ctl).
+TEST_APT_PACKAGES := chromium postgresql
 RELEASE_BIN ?= .build/release/newsd
 RESOURCES   := Sources/ExtractionData/Data
 

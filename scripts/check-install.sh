@@ -36,5 +36,15 @@ if command -v systemd-analyze >/dev/null; then
   if systemd-analyze verify --man=no "$dest/verify/newsd.service"; then echo "systemd-analyze verify: clean"
   else echo "systemd-analyze verify: problems above"; missing=1; fi
   systemd-analyze security --offline=true "$dest/usr/local/lib/systemd/system/newsd.service" 2>/dev/null | tail -1
+  # With the database drop-in (systemd/newsd.service.d/database.conf) the unit must stay <= 2.0:
+  # analyse the unit with the drop-in's [Service] lines appended, as systemd merges them.
+  mkdir -p "$dest/with-database"
+  cat "$dest/usr/local/lib/systemd/system/newsd.service" systemd/newsd.service.d/database.conf > "$dest/with-database/newsd.service"
+  exposure=$(systemd-analyze security --offline=true "$dest/with-database/newsd.service" 2>/dev/null | tail -1)
+  echo "with the database drop-in: $exposure"
+  level=$(echo "$exposure" | grep -o 'level for newsd.service: [0-9.]*' | grep -o '[0-9.]*$')
+  if [ -n "$level" ] && awk "BEGIN { exit !($level > 2.0) }"; then
+    echo "the database drop-in raises the exposure above 2.0"; missing=1
+  fi
 fi
 [ "$missing" = 0 ] && echo "install tree complete" || { echo "install tree incomplete"; exit 1; }

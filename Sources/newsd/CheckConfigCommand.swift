@@ -21,6 +21,9 @@ struct CheckConfigCommand: ParsableCommand {
             print("processed: \(config.processedURL.path) (after = \(config.after.rawValue))")
             print("failed: \(config.failedURL.path)")
             print("workers: \(config.effectiveWorkers)")
+            if let database = config.database {
+                print("database: \(database.displayName) (sslmode \(database.sslMode.rawValue)), node \(database.node)")
+            }
         } catch {
             FileHandle.standardError.write(Data("newsd: configuration error: \(error)\n".utf8))
             throw ExitCode(ConfigError.exitCode)

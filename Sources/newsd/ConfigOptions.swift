@@ -17,6 +17,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per CPU).", valueName: "N"))
     var workers: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Ship records to this PostgreSQL database (postgresql://user@host:5432/db?sslmode=…); the password comes from [database] password_file or NEWSD_DATABASE_PASSWORD, never from here.", valueName: "URL"))
+    var database: String?
+
     static let defaultConfigFile = "/etc/newsd/newsd.toml"
 
     /// The file the config comes from: `--config`, else the default file when it exists and no
@@ -44,6 +47,15 @@ struct ConfigOptions: ParsableArguments {
         if let workers {
             guard workers >= 0 else { throw ConfigError(file: nil, key: "--workers", "must be 0 or more") }
             config.workers = workers
+        }
+        if let database {
+            var parsed = try DatabaseConfiguration.parse(url: database)
+            if let fromFile = config.database {
+                parsed.passwordFile = fromFile.passwordFile
+                parsed.node = fromFile.node
+                parsed.batchLines = fromFile.batchLines
+            }
+            config.database = parsed
         }
         try config.validate(file: file)
         return config

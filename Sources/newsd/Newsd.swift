@@ -12,7 +12,7 @@ struct Newsd: AsyncParsableCommand {
             records.jsonl in the output folder, with a rolling summary (summary.md, summary.json) beside it.
             """,
         version: NewsdVersion.string,
-        subcommands: [RunCommand.self, ExtractCommand.self, SummaryCommand.self, CheckConfigCommand.self],
+        subcommands: [RunCommand.self, ExtractCommand.self, SummaryCommand.self, CheckConfigCommand.self, MigrateDatabaseCommand.self],
         defaultSubcommand: nil
     )
 }

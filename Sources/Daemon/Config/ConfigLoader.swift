@@ -61,6 +61,23 @@ public enum ConfigLoader {
             try metrics.string("listen") { config.metricsListen = $0 }
             try metrics.rejectUnknown()
         }
+        try reader.table("database") { database throws(ConfigError) in
+            var url: String?
+            var passwordFile: String?
+            var node: String?
+            var batchLines: Int?
+            try database.string("url") { url = $0 }
+            try database.string("password_file") { passwordFile = $0 }
+            try database.string("node") { node = $0 }
+            try database.int("batch_lines", range: 1...10_000) { batchLines = $0 }
+            try database.rejectUnknown()
+            guard let url else { throw database.error("url", "[database] needs a url (postgresql://user@host:5432/db)") }
+            var parsed = try DatabaseConfiguration.parse(url: url, file: file, key: "database.url", line: database.line(of: "url"))
+            parsed.passwordFile = passwordFile
+            if let node { parsed.node = node }
+            if let batchLines { parsed.batchLines = batchLines }
+            config.database = parsed
+        }
         try reader.tables("inbox") { inbox throws(ConfigError) in
             var name: String?
             var path: String?

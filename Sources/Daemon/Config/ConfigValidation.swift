@@ -26,6 +26,7 @@ extension DaemonConfig {
             throw ConfigError(file: file, key: "metrics.textfile", "\(metricsTextfile): must be an absolute path")
         }
         _ = try metricsEndpoint(file: file)
+        if let database { try database.validate(file: file) }
         let outputs = [("output", outputURL.path), ("processed_dir", processedURL.path), ("failed_dir", failedURL.path)]
         for inbox in inboxes {
             // The output folders must not lie inside an inbox, and an inbox must not lie inside the

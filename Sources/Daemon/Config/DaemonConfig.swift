@@ -69,6 +69,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var metricsIntervalSeconds = 15.0
     /// `host:port` on a loopback address where `/metrics` is served; empty serves nothing.
     public var metricsListen = ""
+    /// The PostgreSQL database the records are shipped to (`[database]`); nil ships nothing.
+    public var database: DatabaseConfiguration?
 
     /// The defaults.
     public init() {}

@@ -69,7 +69,8 @@ public final class NewsDaemon: Sendable {
         let metrics = DaemonMetrics()
         metrics.startTime.record(SystemCalls.now())
         let disposer = InputDisposer(after: config.after, processedRoot: config.processedURL.path, failedRoot: config.failedURL.path)
-        let sink = RecordSink(directory: output, outputs: [try JSONLinesOutput(directory: output, logger: logger)],
+        let lines = try JSONLinesOutput(directory: output, logger: logger)
+        let sink = RecordSink(directory: output, outputs: [lines],
                               acknowledgement: Acknowledgement(ledger: ledger, disposer: disposer, summary: summary,
                                                                metrics: metrics, logger: logger),
                               health: health, logger: logger)
@@ -98,6 +99,17 @@ public final class NewsDaemon: Sendable {
             .init(service: MetricsService(render: render, textfile: config.metricsTextfilePath,
                                           interval: config.metricsIntervalSeconds, server: server, logger: logger)),
             .init(service: SummaryService(summary: summary, interval: config.summaryIntervalSeconds)),
+        ]
+        // The shipper reads what the sink made durable: started before it, stopped after it.
+        let shipperStatus = config.database.map { _ in ShipperStatus() }
+        if let database = config.database, let shipperStatus {
+            services.append(.init(service: ShipperService(
+                database: FleetDatabase(configuration: database, logger: logger), output: output,
+                recordsEnd: { lines.recordsEnd }, errorsEnd: { lines.errorsEnd }, status: shipperStatus,
+                metrics: ShipperMetrics(registry: metrics.registry), logger: logger),
+                failureTerminationBehavior: .gracefullyShutdownGroup))
+        }
+        services += [
             .init(service: SinkService(sink: sink)),
             .init(service: WorkerPoolService(pool: pool, intake: intake, sink: sink, logger: logger)),
             .init(service: IntakeService(intake: intake)),
@@ -108,7 +120,7 @@ public final class NewsDaemon: Sendable {
                                                           rescanIntervalSeconds: config.rescanIntervalSeconds)))
             services.append(.init(service: reload))
             services.append(.init(service: NotifierService(health: health, intake: intake, sink: sink, summary: summary,
-                                                           watchdogInterval: watchdogInterval, logger: logger)))
+                                                           watchdogInterval: watchdogInterval, logger: logger, shipper: shipperStatus)))
         } else {
             services.append(.init(service: reload))
             services.append(.init(service: BacklogDrainService(inboxes: config.inboxes, scanner: scanner, intake: intake),

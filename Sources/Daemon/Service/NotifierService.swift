@@ -11,6 +11,8 @@ struct NotifierService: Service {
     let summary: SummaryReporter
     let watchdogInterval: Double?
     let logger: Logger
+    /// The database shipper's state, when records are shipped.
+    var shipper: ShipperStatus? = nil
 
     func run() async throws {
         var lastWatchdog = -Double.infinity
@@ -22,8 +24,9 @@ struct NotifierService: Service {
             let depth = intake.depth
             let waits = health.waitingOn + (intake.producersWaiting ? ["queue full"] : [])
             let waitingText = waits.isEmpty ? "" : "; waiting: " + waits.joined(separator: ", ")
+            let shipperText = shipper.map { "; " + $0.statusText } ?? ""
             ServiceNotifier.status("queued \(depth), done \(totals.articles), duplicates \(totals.duplicates), failed \(totals.failures)"
-                + waitingText)
+                + shipperText + waitingText)
             sink.ping { health.sinkAlive() }
             guard let watchdogInterval, now - lastWatchdog >= watchdogInterval else { return }
             let (healthy, why) = health.isHealthy(waiting: depth, watching: true, queueFull: intake.producersWaiting)

@@ -1,4 +1,28 @@
 import Foundation
+import Synchronization
+
+/// Which file a path named: device and inode, as `stat` gives them.
+struct FileIdentity: Sendable, Hashable, CustomStringConvertible {
+    var device: UInt64
+    var inode: UInt64
+
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ info: SystemCalls.FileInfo) {
+        self.init(device: info.device, inode: info.inode)
+    }
+
+    var description: String { "\(device):\(inode)" }
+}
+
+/// How far a log is durable: the file being appended to and its size after the last fsync.
+struct DurableEnd: Sendable, Equatable {
+    var file: FileIdentity
+    var size: Int
+}
 
 /// An append-only file of lines: records.jsonl, errors.jsonl, the ledger and the attempt journal.
 ///
@@ -12,6 +36,11 @@ final class AppendLog: @unchecked Sendable {
     private var fd: Int32 = -1
     private var size = 0
     private var inode: UInt64 = 0
+    private let published = Mutex(DurableEnd(file: FileIdentity(device: 0, inode: 0), size: 0))
+
+    /// The file appended to now and how much of it is durable, for readers on other threads (the
+    /// database shipper ships only durable lines, so a power cut cannot take back a shipped line).
+    var durableEnd: DurableEnd { published.withLock { $0 } }
 
     /// The log at `path`, created with `mode` if it does not exist.
     init(path: String, mode: mode_t = 0o640) throws(SystemError) {
@@ -31,6 +60,7 @@ final class AppendLog: @unchecked Sendable {
         let info = try SystemCalls.fstat(fd, path: path)
         size = info.size
         inode = info.inode
+        published.withLock { $0 = DurableEnd(file: FileIdentity(info), size: info.size) }
     }
 
     /// Reopens the path (after logrotate moved the file away).
@@ -61,6 +91,7 @@ final class AppendLog: @unchecked Sendable {
             try SystemCalls.writeAll(fd, bytes, path: path)
             if durable { try SystemCalls.fsync(fd, path: path) }
             size = before + bytes.count
+            if durable { published.withLock { $0.size = size } }
             return recreated
         } catch {
             try? SystemCalls.truncate(fd, to: before, path: path)

@@ -59,6 +59,11 @@ final class JSONLinesOutput: RecordOutput, @unchecked Sendable {
         try append(bytes, to: errors)
     }
 
+    /// How far records.jsonl is durable, and in which file; readable from any thread.
+    var recordsEnd: DurableEnd { records.durableEnd }
+    /// How far errors.jsonl is durable, and in which file; readable from any thread.
+    var errorsEnd: DurableEnd { errors.durableEnd }
+
     func reopen() throws {
         try records.reopen()
         try errors.reopen()

@@ -62,6 +62,24 @@ struct SummaryEntry: Sendable {
     }
 }
 
+extension SummaryEntry {
+    /// The names the summary counts for this article in `category`: each key once, with the first
+    /// name the article gave it. The rolling window and the fleet's `article_entities` rows both
+    /// come from here.
+    func countedNames(in category: SummaryWindow.Category) -> [SummaryName] {
+        let all: [SummaryName]
+        switch category {
+        case .people: all = people
+        case .organizations: all = organizations
+        case .places: all = places
+        case .speakers: all = speakers
+        case .keywords: all = keywords
+        }
+        var seen = Set<String>()
+        return all.filter { seen.insert($0.key).inserted }
+    }
+}
+
 /// What the summary keeps of one failure.
 struct SummaryError: Sendable {
     var at: Double

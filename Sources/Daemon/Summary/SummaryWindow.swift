@@ -101,8 +101,7 @@ struct SummaryWindow: Sendable {
         words += entry.words
         quotes += entry.quotes
         for category in Category.allCases {
-            var seen = Set<String>()
-            for name in values(entry, category) where seen.insert(name.key).inserted {
+            for name in entry.countedNames(in: category) {
                 let tally = Tally(articles: 1, tone: entry.tone)
                 slot.names[category, default: [:]][name.key, default: Tally()].add(tally)
                 counts[category, default: [:]][name.key, default: Tally()].add(tally)
@@ -280,15 +279,5 @@ struct SummaryWindow: Sendable {
         guard list.count < latestCapacity || position > 0 else { return }
         list.insert(item, at: position)
         if list.count > latestCapacity { list.removeFirst(list.count - latestCapacity) }
-    }
-
-    private func values(_ entry: SummaryEntry, _ category: Category) -> [SummaryName] {
-        switch category {
-        case .people: return entry.people
-        case .organizations: return entry.organizations
-        case .places: return entry.places
-        case .speakers: return entry.speakers
-        case .keywords: return entry.keywords
-        }
     }
 }

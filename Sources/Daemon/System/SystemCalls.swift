@@ -103,6 +103,21 @@ public enum SystemCalls {
         return buffer
     }
 
+    /// Reads at most `limit` bytes of `fd` from `offset` on (`pread`); short at the end of the file.
+    public static func read(_ fd: Int32, at offset: Int, limit: Int, path: String? = nil) throws(SystemError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var total = 0
+        while total < limit {
+            let n = try retrying("pread", path) {
+                buffer.withUnsafeMutableBytes { raw in Glibc.pread(fd, raw.baseAddress! + total, limit - total, off_t(offset + total)) }
+            }
+            if n == 0 { break }
+            total += n
+        }
+        buffer.removeSubrange(total...)
+        return buffer
+    }
+
     /// Opens (creating with `mode`) a file for appending.
     public static func openForAppending(_ path: String, mode: mode_t = 0o640) throws(SystemError) -> Int32 {
         try retrying("open", path) { Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode) }
