@@ -131,4 +131,22 @@ import Testing
         c.add("Fotos: John Smith")
         #expect(c.names == ["Jane Doe", "John Smith"])
     }
+
+    /// Photo credits, lone dates and "Updated:" lines inside the article block leave the body; a
+    /// table's numbers stay.
+    @Test func creditsAndLoneDatesLeaveTheBody() {
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><p>23.10.2018</p><p>Aktualisiert: 24.10.2018, 10:27</p>
+        <p>\(HTMLMainContentTests.prose)</p><p>Foto: Jane Doe/Example Agency</p><p>\(HTMLMainContentTests.second)</p>
+        <p>(Credit: John Smith / Example Photos)</p><p>\(HTMLMainContentTests.third)</p>
+        <table><tr><td>Cost</td><td>2019</td></tr><tr><td>Length</td><td>420</td></tr></table></article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Residents who live"))
+        #expect(!r.body.contains("23.10.2018"))
+        #expect(!r.body.contains("Aktualisiert"))
+        #expect(!r.body.contains("Jane Doe"))
+        #expect(!r.body.contains("John Smith"))
+        #expect(r.body.contains("420"))
+    }
 }

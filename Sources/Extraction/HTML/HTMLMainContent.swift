@@ -109,7 +109,7 @@ struct HTMLMainContent {
         var out: [HTMLParagraphs.Paragraph] = []
         var before = 0
         for p in ps {
-            if p.length <= 48, p.kind != .title {
+            if p.length <= 100, p.kind != .title, p.kind != .cell {
                 switch HTMLTrailers.kind(p.text) {
                 case .ending? where before * 2 >= total: return out
                 case .ending?, .line?: continue

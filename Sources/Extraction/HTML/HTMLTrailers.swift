@@ -40,14 +40,26 @@ enum HTMLTrailers {
         "back to top", "nach oben", "zurück", "back",
     ]
 
+    /// Labels that open a photo credit or a date line: the line is not article text.
+    private static let labels: [String] = [
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "beitragsbild:", "titelbild:", "titelfoto:", "bildquelle:",
+        "image:", "images:", "credit:", "credits:", "(credit:", "(foto:", "(photo:", "crédit photo", "crédits photo", "photo credit",
+        "image credit", "©", "published:", "updated:", "posted on", "veröffentlicht:", "veröffentlicht am", "aktualisiert:",
+        "aktualisiert am", "publiziert:", "publiziert am", "erstellt am", "stand:", "publié le", "mis à jour le",
+    ]
+
     static func kind(_ text: [UInt8]) -> Kind? {
-        var s = Substring(String(decoding: text, as: UTF8.self).lowercased())
+        let lower = String(decoding: text, as: UTF8.self).lowercased()
+        if text.count <= 160 && labels.contains(where: { lower.hasPrefix($0) }) { return .line }
+        var s = Substring(lower)
         while let f = s.first, f.isNumber || f == " " || f == "(" || f == ")" { s = s.dropFirst() }
         while let l = s.last, l == ":" || l == "?" || l == "!" || l == "." || l == "…" || l == " " || l == "»" || l == "›" || l == ">" || l == "(" || l == ")" || l.isNumber {
             s = s.dropLast()
         }
         while let f = s.first, f == "»" || f == "›" || f == ">" || f == " " { s = s.dropFirst() }
         let key = String(s)
+        // Nothing but numbers and punctuation: a lone date or time ("23.10.2018", "14:05").
+        if key.isEmpty && text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .line }
         if endings.contains(key) { return .ending }
         if lines.contains(key) { return .line }
         return nil
