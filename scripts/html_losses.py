@@ -9,7 +9,9 @@ article snippets (recall loss) and boilerplate snippets kept (precision loss), w
 
 Usage: scripts/html_losses.py [RECORDS.jsonl] [--top N] [--half A|B|all] [--snippets]
   default records: .build/html-eval/records.jsonl (written by scripts/html_eval.sh)."""
-import hashlib, json, re, sys
+import hashlib, json, re, signal, sys
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under `| head`
 
 args = sys.argv[1:]
 top = 40
