@@ -3,7 +3,7 @@
 struct HTMLAttributes {
     enum Name: UInt8 {
         case `class`, id, href, rel, name, property, content, itemprop, type, charset, httpEquiv, datetime, lang
-        case hidden, style, role, ariaHidden, itemtype, title
+        case hidden, style, role, ariaHidden, itemtype, title, pubdate
 
         static func named(_ b: UnsafeBufferPointer<UInt8>) -> Name? {
             switch b.count {
@@ -25,6 +25,7 @@ struct HTMLAttributes {
             case 7:
                 if eq(b, "content") { return .content }
                 if eq(b, "charset") { return .charset }
+                if eq(b, "pubdate") { return .pubdate }
                 return nil
             case 8:
                 if eq(b, "property") { return .property }

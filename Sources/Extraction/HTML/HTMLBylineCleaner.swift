@@ -61,6 +61,11 @@ struct HTMLBylineCleaner {
             t = String(t.dropFirst(lead.count))
             break
         }
+        // A label before a colon ("Text und Interview: Jane Doe", "Fotos & Text: …") is not a name.
+        if let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) <= 30 {
+            let label = t[..<colon], rest = t[t.index(after: colon)...]
+            if label.split(separator: " ").count <= 3 && rest.contains(where: \.isLetter) { t = String(rest) }
+        }
         var s = t
         for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " & ", " | ", "|", ";", " / ", " · ", " • ", "\n", " with ", " mit "] {
             s = s.replacingOccurrences(of: sep, with: ",")

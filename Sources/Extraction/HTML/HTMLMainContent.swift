@@ -12,6 +12,7 @@ struct HTMLMainContent {
     init(page: HTMLPage, paragraphs: HTMLParagraphs) {
         let ranges = HTMLMainContent.candidateRanges(page: page, paragraphs: paragraphs)
         chosen = HTMLMainContent.select(paragraphs.items, within: ranges)
+        chosen = HTMLMainContent.withNeighbours(chosen, paragraphs.items)
         if HTMLMainContent.length(chosen) < 200 {
             // Prose anywhere outside the page furniture.
             let prose = paragraphs.items.filter { !$0.excluded && HTMLMainContent.isProse($0) }
@@ -27,6 +28,52 @@ struct HTMLMainContent {
     }
 
     static func length(_ ps: [HTMLParagraphs.Paragraph]) -> Int { ps.reduce(0) { $0 + $1.length } }
+
+    /// A paragraph this long (code points) with few links reads as prose on its own.
+    static let goodLength = 120
+    /// Short link-free lines (headings, subtitles) a walk crosses between prose paragraphs.
+    static let reach = 3
+
+    /// jusText's context step: a standfirst in the article's header or a paragraph in a sibling block
+    /// the scoring left out is article text when it reads as prose and nothing but short, link-free
+    /// lines (a heading, a subtitle) stands between it and the chosen text. Walking out from the
+    /// chosen text stops at page furniture, link lines, captions, bylines, the headline, or a trailer
+    /// heading ("Related articles").
+    static func withNeighbours(_ chosen: [HTMLParagraphs.Paragraph], _ items: [HTMLParagraphs.Paragraph]) -> [HTMLParagraphs.Paragraph] {
+        guard let first = chosen.first, let last = chosen.last,
+              let lo = items.firstIndex(where: { $0.event == first.event }),
+              let hi = items.lastIndex(where: { $0.event == last.event }) else { return chosen }
+        func isGood(_ p: HTMLParagraphs.Paragraph) -> Bool {
+            p.length >= goodLength && p.linkLength * 5 < p.length && p.flags.isDisjoint(with: [.caption, .byline, .date])
+                && p.kind != .title && p.kind != .cell
+        }
+        func isNeutral(_ p: HTMLParagraphs.Paragraph) -> Bool {
+            p.length < goodLength && p.linkLength == 0 && p.flags.isDisjoint(with: [.caption]) && p.kind != .title
+                && HTMLTrailers.kind(p.text) == nil
+        }
+        func walk(_ indices: StrideThrough<Int>) -> [HTMLParagraphs.Paragraph] {
+            var taken: [HTMLParagraphs.Paragraph] = []
+            var pending: [HTMLParagraphs.Paragraph] = []
+            for k in indices {
+                let p = items[k]
+                if p.excluded { break }
+                if isGood(p) {
+                    taken += pending.filter { $0.flags.isDisjoint(with: [.byline, .date]) }
+                    taken.append(p)
+                    pending = []
+                } else if isNeutral(p) && pending.count < reach {
+                    pending.append(p)
+                } else {
+                    break
+                }
+            }
+            return taken
+        }
+        let before = walk(stride(from: lo - 1, through: 0, by: -1)).reversed()
+        let after = walk(stride(from: hi + 1, through: items.count - 1, by: 1))
+        guard !before.isEmpty || !after.isEmpty else { return chosen }
+        return Array(before) + chosen + after
+    }
 
     /// A paragraph that reads as running text: long enough, few links.
     static func isProse(_ p: HTMLParagraphs.Paragraph) -> Bool {
@@ -49,6 +96,27 @@ struct HTMLMainContent {
             if p.kind == .heading && p.linkLength > 0 && p.linkLength * 3 > p.length { continue }
             if p.flags.contains(.caption) && p.length < 300 { continue }
             if !p.flags.isDisjoint(with: [.byline, .date]) && p.length < 160 && p.kind != .title { continue }
+            out.append(p)
+        }
+        return withoutTrailers(out)
+    }
+
+    /// What a page puts after its article under a short heading ("Related articles", "Kommentare",
+    /// "À lire aussi"): such a heading in the second half of the text ends the article; earlier, or
+    /// a lone "Read more" / "Weiterlesen", it only leaves itself.
+    static func withoutTrailers(_ ps: [HTMLParagraphs.Paragraph]) -> [HTMLParagraphs.Paragraph] {
+        let total = length(ps)
+        var out: [HTMLParagraphs.Paragraph] = []
+        var before = 0
+        for p in ps {
+            if p.length <= 100, p.kind != .title, p.kind != .cell {
+                switch HTMLTrailers.kind(p.text) {
+                case .ending? where before * 2 >= total: return out
+                case .ending?, .line?: continue
+                case nil: break
+                }
+            }
+            before += p.length
             out.append(p)
         }
         return out

@@ -40,25 +40,35 @@ struct HTMLParagraphs {
     private static func furniture(_ page: HTMLPage) -> [Bool] {
         let count = page.elements.count
         var total = [Int32](repeating: 0, count: count)
+        // Text outside links: what is left of a page once its menus and link lists are set aside.
+        var unlinked = [Int32](repeating: 0, count: count)
         var holdsBody = [Bool](repeating: false, count: count)
         var open: [Int32] = []
-        var all: Int32 = 0
+        var all: Int32 = 0, allUnlinked: Int32 = 0
+        var links = 0
         for event in page.events {
             switch event {
             case .open(let e):
                 open.append(e)
                 if page.elements[Int(e)].hints.contains(.articleBody) { holdsBody[Int(e)] = true }
+                if page.elements[Int(e)].hints.contains(.link) { links += 1 }
             case .close(let e):
                 open.removeLast()
+                if page.elements[Int(e)].hints.contains(.link) { links -= 1 }
                 let parent = page.elements[Int(e)].parent
                 if parent >= 0 {
                     total[Int(parent)] += total[Int(e)]
+                    unlinked[Int(parent)] += unlinked[Int(e)]
                     holdsBody[Int(parent)] = holdsBody[Int(parent)] || holdsBody[Int(e)]
                 }
             case .text(let a, let b):
                 let n = codePoints(page.text, Int(a), Int(b))
                 all += n
-                if let top = open.last { total[Int(top)] += n }
+                if links == 0 { allUnlinked += n }
+                if let top = open.last {
+                    total[Int(top)] += n
+                    if links == 0 { unlinked[Int(top)] += n }
+                }
             case .lineBreak: break
             }
         }
@@ -79,11 +89,18 @@ struct HTMLParagraphs {
                 && el.hints.isDisjoint(with: [.articleBody, .maybeContent])
             // A <header> inside the article holds its standfirst; the page's own header is furniture.
             let articleHeader = el.tag == .header && (el.hints.contains(.maybeContent) || insideArticle(e, page))
-            let marked = el.tag.isBoilerplate && !articleHeader || byWords
-            if marked && !holdsBody[e] && (total[e] * 2 < all || el.tag == .head) { excluded[e] = true }
+            // A form is furniture (search boxes, comment forms) unless the page is one form around everything.
+            let marked = el.tag.isBoilerplate && !articleHeader || byWords || el.tag == .form
+            // A class word is a weak sign next to where the page's running text is: an element holding
+            // most of the text outside links ("…BannerPlaceholder", "hasHeaderImage") stays, readers' comments aside.
+            let holdsProse = !el.hints.contains(.comments) && Double(unlinked[e]) >= HTMLParagraphs.proseShare * Double(allUnlinked)
+            if marked && !holdsBody[e] && (total[e] * 2 < all && !holdsProse || el.tag == .head) { excluded[e] = true }
         }
         return excluded
     }
+
+    /// The share of a page's text outside links that keeps an element marked as furniture by its class words.
+    static let proseShare = 0.5
 
     private static func insideArticle(_ e: Int, _ page: HTMLPage) -> Bool {
         var a = Int(page.elements[e].parent)

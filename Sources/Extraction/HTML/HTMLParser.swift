@@ -324,7 +324,8 @@ struct HTMLParser {
         if attributes.lowercased(.rel, in: s)?.contains("author") == true { hints.insert(.byline) }
         if tag == .a && attributes.has(.href) { hints.insert(.link) }
         if tag == .time, let v = attributes.value(.datetime, in: s) {
-            page.declarations.times.append((index, v, false))
+            // HTML5's `pubdate` attribute marked the article's own publication time.
+            page.declarations.times.append((index, v, attributes.has(.pubdate)))
         }
         if tag == .svg || tag == .math { foreignDepth += 1 }
         let parent = stack.last ?? -1

@@ -1,0 +1,67 @@
+/// The short lines with which pages end an article and begin what follows it (related links,
+/// readers' comments, the author's box, share buttons), in the corpus's languages, and the lone
+/// link labels ("Read more") that stand between paragraphs. Matched on the whole line, lowercased,
+/// without a leading count ("12 Kommentare") or trailing punctuation.
+enum HTMLTrailers {
+    enum Kind { case ending, line }
+
+    private static let endings: Set<String> = [
+        // English
+        "related", "related articles", "related posts", "related stories", "related content", "related news", "related topics",
+        "related reading", "more on this story", "more on this topic", "more stories", "more articles", "more from", "you might also like",
+        "you may also like", "recommended", "recommended for you", "read next", "popular", "most popular", "most read", "trending",
+        "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment", "join the discussion",
+        "about the author", "share this", "share this article", "share this post", "share", "sharing is caring",
+        "see also", "also read", "don't miss", "further reading", "tags", "categories",
+        // German
+        "mehr zum thema", "weitere artikel", "verwandte artikel", "ähnliche artikel", "ähnliche beiträge", "verwandte beiträge",
+        "weitere beiträge", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "auch interessant",
+        "schon gelesen", "lesen sie auch", "lies auch", "empfehlungen", "unsere empfehlungen", "meistgelesen", "beliebte artikel",
+        "kommentare", "kommentar", "kommentar schreiben", "kommentare schreiben", "kommentieren", "diskussion", "ihre meinung",
+        "über den autor", "über die autorin", "zur person", "artikel teilen", "beitrag teilen", "seite teilen", "teilen",
+        "diesen artikel teilen", "war der artikel nützlich", "war dieser artikel hilfreich", "war dieser beitrag hilfreich",
+        "zum weiterlesen", "weiterführende links", "weitere themen", "themen", "schlagwörter", "interessante artikel",
+        "vorschau auf den nächsten artikel", "neueste artikel", "aktuelle artikel",
+        // French
+        "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "commentaires",
+        "laisser un commentaire", "partager", "partager cet article", "à propos de l'auteur", "voir aussi", "les plus lus",
+        // Spanish, Italian, Portuguese, Dutch, Polish
+        "artículos relacionados", "noticias relacionadas", "comentarios", "articoli correlati", "commenti", "leggi anche",
+        "veja também", "leia também", "leia mais", "artigos relacionados", "gerelateerde artikelen", "reacties", "lees ook",
+        "czytaj też", "czytaj także", "komentarze", "zobacz też", "zobacz także", "polecane",
+        // Chinese, Arabic
+        "相关文章", "相关阅读", "相关新闻", "相关推荐", "推荐阅读", "延伸阅读", "热门文章", "评论", "网友评论",
+        "اقرأ أيضا", "اقرأ أيضاً", "مقالات ذات صلة", "أخبار ذات صلة", "التعليقات", "تعليقات",
+    ]
+    private static let lines: Set<String> = [
+        "read more", "continue reading", "read the full story", "read full article", "weiterlesen", "mehr lesen", "mehr erfahren",
+        "lire la suite", "en savoir plus", "leer más", "leggi tutto", "czytaj więcej", "阅读全文", "查看全文", "اقرأ المزيد",
+        "advertisement", "anzeige", "werbung", "publicité", "sponsored", "print", "drucken", "imprimer", "e-mail", "email",
+        "back to top", "nach oben", "zurück", "back",
+    ]
+
+    /// Labels that open a photo credit or a date line: the line is not article text.
+    private static let labels: [String] = [
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "beitragsbild:", "titelbild:", "titelfoto:", "bildquelle:",
+        "image:", "images:", "credit:", "credits:", "(credit:", "(foto:", "(photo:", "crédit photo", "crédits photo", "photo credit",
+        "image credit", "©", "published:", "updated:", "posted on", "veröffentlicht:", "veröffentlicht am", "aktualisiert:",
+        "aktualisiert am", "publiziert:", "publiziert am", "erstellt am", "stand:", "publié le", "mis à jour le",
+    ]
+
+    static func kind(_ text: [UInt8]) -> Kind? {
+        let lower = String(decoding: text, as: UTF8.self).lowercased()
+        if text.count <= 160 && labels.contains(where: { lower.hasPrefix($0) }) { return .line }
+        var s = Substring(lower)
+        while let f = s.first, f.isNumber || f == " " || f == "(" || f == ")" { s = s.dropFirst() }
+        while let l = s.last, l == ":" || l == "?" || l == "!" || l == "." || l == "…" || l == " " || l == "»" || l == "›" || l == ">" || l == "(" || l == ")" || l.isNumber {
+            s = s.dropLast()
+        }
+        while let f = s.first, f == "»" || f == "›" || f == ">" || f == " " { s = s.dropFirst() }
+        let key = String(s)
+        // Nothing but numbers and punctuation: a lone date or time ("23.10.2018", "14:05").
+        if key.isEmpty && text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .line }
+        if endings.contains(key) { return .ending }
+        if lines.contains(key) { return .line }
+        return nil
+    }
+}

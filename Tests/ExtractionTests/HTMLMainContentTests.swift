@@ -1,0 +1,152 @@
+@testable import Extraction
+import Testing
+
+/// Golden tests of how the HTML reader finds the article among page furniture, on small pages
+/// written for them (modelled on structures met in real pages; none is copied from anywhere).
+@Suite struct HTMLMainContentTests {
+    static let prose = HTMLReaderTests.prose
+    static let second = "Residents who live near the river said they had waited for a new crossing for twenty years, and that the old ferry was too slow, too expensive and often cancelled."
+    static let third = "The work is planned in three stages, each paid for by a separate grant, so that a delay in one of them does not stop the others from going ahead as planned."
+
+    /// A class word ("banner", "header") inside a longer class name is a weak sign: the element that
+    /// holds most of the page's running text stays, even when a word in its class would remove it.
+    @Test func classWordOnTheArticlesWrapperDoesNotRemoveIt() {
+        let page = """
+        <html><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+        <div class="PageWideBannerPlaceHolder"><div class="col hasHeaderImage"><h1>Bridge vote</h1>
+        <p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div></div>
+        <div class="sidebar"><h3>Interesting articles</h3><ul><li><a href="/a">A story about ferries and their timetables</a></li></ul></div>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("The committee met"))
+        #expect(r.body.contains("Residents who live"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Interesting articles"))
+    }
+
+    /// A search box or comment form is not article text.
+    @Test func formsAreFurniture() {
+        let page = """
+        <html><body><div class="post"><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p>
+        <form action="/comment"><table><tr><td>Name*</td><td><input name="n"></td></tr><tr><td>Your message*</td></tr></table></form></div>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Residents who live"))
+        #expect(!r.body.contains("Name*"))
+        #expect(!r.body.contains("Your message"))
+    }
+
+    /// A page whose only element is one form around everything (as some page frameworks write them) keeps its article.
+    @Test func aFormAroundTheWholePageIsNotFurniture() {
+        let page = """
+        <html><body><form id="aspnetForm" action="/page"><div class="content"><h1>Bridge vote</h1>
+        <p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></form></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("The committee met"))
+        #expect(r.body.contains("Residents who live"))
+    }
+
+    /// A short "Related articles" / "Mehr zum Thema" / "À lire aussi" heading in the second half of the
+    /// text ends the article, with whatever teasers follow it in the same block.
+    @Test func trailerHeadingEndsTheArticle() {
+        for heading in ["Related articles", "Mehr zum Thema:", "À lire aussi", "3 Kommentare", "相关阅读"] {
+            let page = """
+            <html><body><article><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p>
+            <h3>\(heading)</h3><p>Ferries across the river will run less often from next year, the operator said in a statement on Monday.</p>
+            </article></body></html>
+            """
+            let r = HTMLReaderTests.read(page)
+            #expect(r.body.contains("Residents who live"), "\(heading)")
+            #expect(!r.body.contains(heading), "\(heading)")
+            #expect(!r.body.contains("Ferries across"), "\(heading)")
+        }
+    }
+
+    /// A lone "Read more" / "Weiterlesen" line between paragraphs leaves; the text around it stays.
+    @Test func loneLinkLabelsLeaveTheBody() {
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>Weiterlesen</p>
+        <p>\(HTMLMainContentTests.second)</p><p>Advertisement</p><p>\(HTMLMainContentTests.third)</p></article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Weiterlesen"))
+        #expect(!r.body.contains("Advertisement"))
+    }
+
+    /// A trailer word inside a sentence is text, not a trailer ("Comments" as a line, not as a word).
+    @Test func trailerWordsInsideSentencesStay() {
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p>
+        <p>Comments from the public will be read out at the next meeting.</p><p>\(HTMLMainContentTests.second)</p></article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Comments from the public will be read out"))
+    }
+
+    /// The standfirst in the article's header, outside the block that scores best, is article text
+    /// (jusText's context: prose next to the chosen text with nothing but short lines between).
+    @Test func standfirstBesideTheChosenBlockJoins() {
+        let standfirst = "After twenty years of argument the council has voted for a new crossing over the river, and the first contracts are to be signed before the end of the year."
+        let page = """
+        <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><header><h1>Bridge vote</h1><p class="lead">\(standfirst)</p></header>
+        <div class="meta"><span class="date">3 March 2021</span></div>
+        <div class="article-body"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div></article>
+        <div class="teasers"><h3><a href="/x">A story about ferries</a></h3><p><a href="/y">Another story about the council and its budget for next year</a></p></div>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.hasPrefix("After twenty years"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("A story about ferries"))
+        #expect(!r.body.contains("Another story"))
+    }
+
+    @Test func trailerLinesAreMatchedWhole() {
+        #expect(HTMLTrailers.kind(Array("12 Comments".utf8)) == .ending)
+        #expect(HTMLTrailers.kind(Array("Lesen Sie auch:".utf8)) == .ending)
+        #expect(HTMLTrailers.kind(Array("Read more »".utf8)) == .line)
+        #expect(HTMLTrailers.kind(Array("Comments were mixed".utf8)) == nil)
+    }
+
+    /// HTML5's `pubdate` on a `<time>` marks the article's own date, even below the text.
+    @Test func timeMarkedPubdateIsThePublicationDate() {
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p>
+        <p>See also the meeting of <time datetime="2022-01-05">5 January</time>.</p></article>
+        <div class="page-info">Created <time datetime="2020-10-18T21:30:35Z" pubdate="pubdate">Sunday</time></div></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.published == "2020-10-18T21:30:35Z")
+    }
+
+    /// A label before a colon in a byline ("Text und Interview:") is not part of the name.
+    @Test func bylineLabelBeforeAColonLeaves() {
+        var c = HTMLBylineCleaner()
+        c.add("Text und Interview: Jane Doe")
+        c.add("Fotos: John Smith")
+        #expect(c.names == ["Jane Doe", "John Smith"])
+    }
+
+    /// Photo credits, lone dates and "Updated:" lines inside the article block leave the body; a
+    /// table's numbers stay.
+    @Test func creditsAndLoneDatesLeaveTheBody() {
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><p>23.10.2018</p><p>Aktualisiert: 24.10.2018, 10:27</p>
+        <p>\(HTMLMainContentTests.prose)</p><p>Foto: Jane Doe/Example Agency</p><p>\(HTMLMainContentTests.second)</p>
+        <p>(Credit: John Smith / Example Photos)</p><p>\(HTMLMainContentTests.third)</p>
+        <table><tr><td>Cost</td><td>2019</td></tr><tr><td>Length</td><td>420</td></tr></table></article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Residents who live"))
+        #expect(!r.body.contains("23.10.2018"))
+        #expect(!r.body.contains("Aktualisiert"))
+        #expect(!r.body.contains("Jane Doe"))
+        #expect(!r.body.contains("John Smith"))
+        #expect(r.body.contains("420"))
+    }
+}
