@@ -7,7 +7,8 @@
 # a model trained on eng.train alone is scored on eng.testa for the record (an honest dev figure);
 # the shipped model is then trained on eng.train + eng.testa with that epoch count.
 # Needs python3 with the PyPI packages wordfreq 3.1.1 and names-dataset 3.3.1 (for the dictionary;
-# set PYTHON to a venv's python) and, for the measuring steps, the shared scorers.
+# set PYTHON to a venv's python), the wheel of PyPI spacy-lookups-data 1.0.5 (Brown clusters; set
+# LOOKUPS_WHEEL, or it is fetched with `pip download`) and, for the measuring steps, the shared scorers.
 # Deterministic: the same data and seed give the same model file, byte for byte.
 set -eu
 cd "$(dirname "$0")/.."
@@ -22,12 +23,16 @@ mkdir -p "$WORK"
 swift build -c release --product newsd-train
 BIN=.build/release/newsd-train
 
-# 1. Dictionary codes (word frequency, first and last names, places) and word clusters from
-#    unlabelled text: CoNLL training text and the PolNeAR articles.
+# 1. Dictionary codes (word frequency, first and last names, places), word clusters from
+#    unlabelled text (CoNLL training text and the PolNeAR articles) and Brown clusters from far
+#    more English text (spacy-lookups-data; path prefixes of 4, 6, 10 and 20 bits).
 "$PYTHON" scripts/gen-tagger-dictionary.py Sources/ExtractionData/Data/gazetteer.tsv > "$WORK/dictionary.tsv"
 "$BIN" clusters --out "$WORK/clusters.tsv" \
     "$DATA/conll2003/eng.train" "$DATA/polnear/train/text" "$DATA/polnear/dev/text"
-TABLE="--clusters $WORK/clusters.tsv --dictionary $WORK/dictionary.tsv --bits $BITS --seed 1"
+WHEEL=${LOOKUPS_WHEEL:-$WORK/spacy_lookups_data-1.0.5-py2.py3-none-any.whl}
+[ -f "$WHEEL" ] || "$PYTHON" -m pip download --no-deps spacy-lookups-data==1.0.5 -d "$WORK"
+python3 scripts/gen-word-clusters.py "$WHEEL" 4,6,10,20 > "$WORK/brown.tsv"
+TABLE="--clusters $WORK/clusters.tsv --brown $WORK/brown.tsv --dictionary $WORK/dictionary.tsv --bits $BITS --seed 1"
 
 # 2. The epoch count: pooled PER/LOC/ORG F1 of 3-fold cross-validation on eng.train (up to 20 epochs).
 EPOCHS=$("$BIN" cv --train "$DATA/conll2003/eng.train" $TABLE --folds 3 --epochs 20 2> "$WORK/cv.log")

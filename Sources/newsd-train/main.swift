@@ -1,10 +1,10 @@
 // newsd-train: learns word clusters, trains the entity tagger and measures it.
 //
 //   newsd-train clusters --out CLUSTERS.tsv INPUT...        (CoNLL files or folders of .txt)
-//   newsd-train cv --train eng.train --clusters CLUSTERS.tsv [--dictionary DICT.tsv] [--folds 3]
+//   newsd-train cv --train eng.train --clusters CLUSTERS.tsv [--dictionary DICT.tsv] [--brown BROWN.tsv] [--folds 3]
 //                  [--epochs 12] [--bits 18] [--seed 1]    (prints the best epoch count last)
-//   newsd-train train --train eng.train[,eng.testa] --clusters CLUSTERS.tsv [--dictionary DICT.tsv]
-//                     --epochs N --out MODEL [--dev eng.testa] [--bits 18] [--seed 1]
+//   newsd-train train --train eng.train[,eng.testa] --clusters CLUSTERS.tsv[,MORE.tsv] [--dictionary DICT.tsv]
+//                     [--brown BROWN.tsv] --epochs N --out MODEL [--dev eng.testa] [--bits 18] [--seed 1] [--scored-words 40000]
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
 import Extraction
@@ -65,17 +65,46 @@ func textFiles(in dir: String) -> [String] {
     return names.filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
 }
 
-/// The word table of the options: cluster ids from `--clusters`, dictionary codes from `--dictionary`
-/// in the fourth slot (see scripts/gen-tagger-dictionary.py).
+/// The cluster files of `--clusters` (comma-separated), in order.
+func clusterPaths(_ o: Options) -> [String] {
+    (o.values["clusters"] ?? "").split(separator: ",").map(String.init)
+}
+
+/// The words of a cluster file (`word<TAB>id<TAB>id<TAB>id`, `#` lines are comments), in file order.
+func clusterLines(_ path: String) -> [(word: String, ids: [Substring])] {
+    readText(path).split(separator: "\n").compactMap { line in
+        guard !line.hasPrefix("#") else { return nil }
+        let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard parts.count >= 2, !parts[0].isEmpty else { return nil }
+        return (String(parts[0]), Array(parts.dropFirst().prefix(3)))
+    }
+}
+
+/// The word table of the options (the slots of `TokenKeys.clusters`): cluster ids from `--clusters`
+/// in slots 0–2, dictionary codes from `--dictionary` in slot 3 (see scripts/gen-tagger-dictionary.py),
+/// Brown path prefix ids from `--brown` in slots 4–7 (see scripts/gen-word-clusters.py). With
+/// several `--clusters` files, a word takes its ids from the first file that has it; the ids of the
+/// n-th file are offset by `n * 4096`, so that clusters of different files never share a feature.
 func loadTable(_ o: Options) -> WordClusterTable {
-    var entries: [UInt64: SIMD4<UInt16>] = [:]
-    if let path = o.values["clusters"] {
-        for line in readText(path).split(separator: "\n") {
+    var entries: [UInt64: SIMD8<UInt16>] = [:]
+    var seen = Set<UInt64>()
+    for (n, path) in clusterPaths(o).enumerated() {
+        for (word, ids) in clusterLines(path) {
+            let key = FeatureHash.form(word)
+            guard seen.insert(key).inserted else { continue }
+            for (l, p) in ids.enumerated() {
+                if let id = UInt16(p), id != 0, id < 4096 { entries[key, default: .zero][l] = id + UInt16(n * 4096) }
+            }
+        }
+    }
+    if let path = o.values["brown"] {
+        for line in readText(path).split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
             guard parts.count >= 2 else { continue }
-            var c = SIMD4<UInt16>.zero
-            for (l, p) in parts.dropFirst().prefix(3).enumerated() { c[l] = UInt16(p) ?? 0 }
-            entries[FeatureHash.form(String(parts[0]))] = c
+            let key = FeatureHash.form(String(parts[0]))
+            for (l, p) in parts.dropFirst().prefix(4).enumerated() {
+                if let id = UInt16(p), id != 0 { entries[key, default: .zero][4 + l] = id }
+            }
         }
     }
     if let path = o.values["dictionary"] {
@@ -215,9 +244,13 @@ func train(_ o: Options) {
     let (_, margins) = evaluate(EntityTagger(model: trained.withConfidenceScale(1)), sample)
     let sorted = margins.sorted()
     var model = trained.withConfidenceScale(sorted.isEmpty ? 1 : sorted[sorted.count / 2])
-    // Word scores for every clustered word: same tags, fewer weight rows to read per token.
-    if let path = o.values["clusters"] {
-        model = model.withWordScores(readText(path).split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
+    // Word scores for the first `--scored-words` words of the cluster files (the most frequent,
+    // in file order): same tags, fewer weight rows to read per token.
+    var words = clusterPaths(o).flatMap { clusterLines($0).map(\.word) }
+    if let path = o.values["brown"] { words += clusterLines(path).map(\.word) }
+    let scored = words.prefix(o.int("scored-words", 40_000))
+    if !scored.isEmpty {
+        model = model.withWordScores(Array(scored))
         say("train: precomputed the word scores of \(model.wordScores.count) words")
     }
     if !dev.isEmpty { say(evaluate(EntityTagger(model: model), dev).0.report) }

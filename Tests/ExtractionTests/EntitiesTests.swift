@@ -31,6 +31,14 @@ import Testing
         #expect(kyiv.geo?.country == "UA")
     }
 
+    @Test func aSmallTownNamedLikeThisArticlesPersonIsThatPerson() throws {
+        let es = entities("Barack Obama spoke in Ohio on Tuesday. Critics of the Obama administration said Obama was wrong.")
+        // "Obama" is also a town of 29,000 in Japan in the gazetteer: here it is the person, every time.
+        #expect(es.allSatisfy { $0.type != .location || !$0.mentions.contains { $0.text == "Obama" } })
+        let obama = try #require(es.first { $0.mentions.contains { $0.text == "Obama" } })
+        #expect(obama.type == .person)
+    }
+
     @Test func countryFormsAreOneEntity() throws {
         let es = entities("The United States imposed new tariffs. Officials in the U.S. said the US would not back down.")
         let us = try #require(find(es, "United States"))

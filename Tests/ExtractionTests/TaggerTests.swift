@@ -111,4 +111,41 @@ import Testing
         #expect(evidence["SLIDES"] == 1)  // nowhere else
         #expect(evidence["the"] == 0)     // not capitalised
     }
+
+    /// The Brown path prefixes of `word` in the shipped model's word table (slots 4–7).
+    static func brown(_ word: String, in model: TaggerModel) -> [UInt16] {
+        let c = model.clusters.lookup(FeatureHash.form(word))
+        return (4..<8).map { c[$0] }
+    }
+
+    @Test func theShippedModelCarriesBrownClustersFromLargeText() throws {
+        let model = try #require(try BundledResources.shared.get().tagger?.model)
+        // Related names share their Brown paths; words CoNLL never saw have them too.
+        let merkel = Self.brown("Merkel", in: model)
+        #expect(merkel.allSatisfy { $0 != 0 })
+        #expect(Self.brown("Blair", in: model) == merkel)
+        #expect(Self.brown("Trump", in: model) == Self.brown("Yeltsin", in: model))
+        #expect(Self.brown("Paris", in: model)[3] == Self.brown("London", in: model)[3])
+        #expect(Self.brown("Germany", in: model)[3] != Self.brown("Paris", in: model)[3])
+        #expect(Self.brown("Germany", in: model)[1] == Self.brown("Paris", in: model)[1])
+        #expect(Self.brown("Xqzvbn", in: model) == [0, 0, 0, 0])
+    }
+
+    @Test func brownClusterFeaturesCarryTrainedWeights() throws {
+        let model = try #require(try BundledResources.shared.get().tagger?.model)
+        let mask = UInt64(model.buckets - 1), spare = UInt32(model.buckets)
+        let scalars = Array("Merkel".unicodeScalars)
+        let merkel = TokenKeys(scalars, 0..<scalars.count, clusters: model.clusters)
+        var rows = [UInt32](repeating: 0, count: FeatureTemplates.wordCount)
+        rows.withUnsafeMutableBufferPointer { FeatureTemplates.wordRows(merkel, mask: mask, spare: spare, into: $0.baseAddress!) }
+        // The last four word features are the Brown prefixes: real rows with weights, not the spare row.
+        let brownRows = rows.suffix(4)
+        #expect(brownRows.allSatisfy { $0 != spare })
+        #expect(brownRows.allSatisfy { model.weights.row(Int($0)) != .zero })
+        // A word with no cluster reads the spare (zero) row there.
+        let none = Array("Xqzvbn".unicodeScalars)
+        let unknown = TokenKeys(none, 0..<none.count, clusters: model.clusters)
+        rows.withUnsafeMutableBufferPointer { FeatureTemplates.wordRows(unknown, mask: mask, spare: spare, into: $0.baseAddress!) }
+        #expect(rows.suffix(4).allSatisfy { $0 == spare })
+    }
 }

@@ -6,6 +6,7 @@
 /// neither the tagger nor the rules marked ("Oncins" in a results table) becomes a mention of it.
 struct DocumentConsistency {
     let view: TokenView
+    let gazetteer: Gazetteer
 
     /// Whether mentions take the type their spelling has elsewhere in the article (off: on CoNLL folds
     /// of eng.train it cost 0.2 F1, one spelling there often names a city and its club).
@@ -27,6 +28,11 @@ struct DocumentConsistency {
             keys[k] = spanKey(m.tokens)
             votes[keys[k], default: .zero][Self.slot(m.type)] += m.confidence
             if !m.places.isEmpty, places[keys[k]] == nil { places[keys[k]] = m.places }
+        }
+        // A small town's name that the article also gives a person is that person ("Obama").
+        let person = Self.slot(.person)
+        for k in mentions.indices where mentions[k].type == .location && gazetteer.areSmallTowns(mentions[k].places) {
+            if let v = votes[keys[k]], v[person] > 0 { mentions[k].type = .person }
         }
         for k in mentions.indices where mentions[k].confidence < Self.sure && !mentions[k].personCue && relabels {
             guard let v = votes[keys[k]] else { continue }

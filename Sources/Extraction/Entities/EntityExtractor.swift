@@ -22,7 +22,7 @@ public struct EntityExtractor: Sendable {
         let rules = RuleRecognizer(view: view, gazetteer: gazetteer).recognise()
         let tagged = resources.tagger?.tag(doc) ?? []
         var mentions = MentionMerger(view: view, gazetteer: gazetteer).merge(rules: rules, tagged: tagged)
-        DocumentConsistency(view: view).apply(&mentions)
+        DocumentConsistency(view: view, gazetteer: gazetteer).apply(&mentions)
         let places = PlaceResolver(gazetteer: gazetteer).resolve(mentions)
         let groups = EntityGrouper(view: view, gazetteer: gazetteer).group(&mentions, places: places)
         var endingAt: [Int: Int] = [:]

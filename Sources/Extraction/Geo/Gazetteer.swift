@@ -248,3 +248,18 @@ public struct Gazetteer: Sendable {
         return (h, tokens)
     }
 }
+
+extension Gazetteer {
+    /// Places of at most this many people are small towns (see `areSmallTowns`).
+    static let smallTownPopulation = 100_000
+
+    /// Whether every place of `entries` is a city of at most `smallTownPopulation` people: that a
+    /// name-like word is such a town is weak evidence against another reading of it ("Obama", a
+    /// town of 29,000 in Japan, is far more often the person in the news).
+    func areSmallTowns(_ entries: [Int32]) -> Bool {
+        !entries.isEmpty && entries.allSatisfy {
+            let place = places[Int($0)]
+            return place.kind == .city && place.population <= Self.smallTownPopulation
+        }
+    }
+}

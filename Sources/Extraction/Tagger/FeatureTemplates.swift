@@ -18,7 +18,7 @@ public enum FeatureTemplates {
     }
 
     /// Features per token.
-    public static let count = 51
+    public static let count = 57
 
     // Keys standing in for neighbours beyond the sentence.
     @usableFromInline static let before2: UInt64 = 0x5851_F42D_4C95_7F2D
@@ -38,7 +38,7 @@ public enum FeatureTemplates {
     }
 
     /// Features that depend on the token alone (its word features), first in each token's rows.
-    public static let wordCount = 19
+    public static let wordCount = 23
     /// Features that depend on the neighbours or the sentence.
     public static let contextCount = count - wordCount
 
@@ -77,6 +77,7 @@ public enum FeatureTemplates {
         put2(36, UInt64(k.clusters[1]), k.shape)
         put(47, k.dictionary)
         put2(48, k.dictionary, k.shape)
+        put(52, k.brown(0)); put(53, k.brown(1)); put(54, k.brown(2)); put(55, k.brown(3))
     }
 
     /// The features of a token that read one neighbour alone, grouped by which neighbour.
@@ -86,27 +87,28 @@ public enum FeatureTemplates {
         /// Where the neighbour is, from the token.
         public var offset: Int { [-1, 1, -2, 2][rawValue] }
         /// How many features read this neighbour.
-        public var count: Int { rawValue < 2 ? 5 : 2 }
+        public var count: Int { rawValue < 2 ? 6 : 2 }
     }
 
     /// Features per token that read neither one neighbour alone nor the token alone.
     public static let localCount = contextCount - Neighbour.allCases.reduce(0) { $0 + $1.count }
 
     /// What the neighbour features read of the token at `j` in a sentence of `n` tokens: its
-    /// lowercase form, shape, middle and fine clusters and dictionary code, or markers beyond the sentence.
+    /// lowercase form, shape, middle and fine clusters, dictionary code and third Brown prefix, or
+    /// markers beyond the sentence.
     @inlinable @inline(__always)
     public static func neighbourValues(_ keys: ArraySlice<TokenKeys>, _ j: Int) -> SIMD8<UInt64> {
         let n = keys.count
         if j >= 0 && j < n { return neighbourValues(keys[keys.startIndex + j]) }
         let edge = j < 0 ? (j == -1 ? before1 : before2) : (j == n ? after1 : after2)
         let cluster = j < 0 ? before1 : after1
-        return SIMD8(edge, edge, cluster, cluster, cluster, 0, 0, 0)
+        return SIMD8(edge, edge, cluster, cluster, cluster, cluster, 0, 0)
     }
 
     /// The neighbour values of a word inside a sentence.
     @inlinable @inline(__always)
     public static func neighbourValues(_ k: TokenKeys) -> SIMD8<UInt64> {
-        SIMD8(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]), k.dictionary, 0, 0, 0)
+        SIMD8(k.lower, k.shape, UInt64(k.clusters[1]), UInt64(k.clusters[2]), k.dictionary, k.brown(2), 0, 0)
     }
 
     /// Writes the `neighbour.count` rows of the features that read `neighbour`, whose values are `v`.
@@ -119,10 +121,10 @@ public enum FeatureTemplates {
         switch neighbour {
         case .previous:
             rows[0] = row(14, v[0]); rows[1] = row(18, v[1]); rows[2] = row(32, v[2]); rows[3] = row(34, v[3])
-            rows[4] = row(49, v[4])
+            rows[4] = row(49, v[4]); rows[5] = row(56, v[5])
         case .next:
             rows[0] = row(15, v[0]); rows[1] = row(19, v[1]); rows[2] = row(33, v[2]); rows[3] = row(35, v[3])
-            rows[4] = row(50, v[4])
+            rows[4] = row(50, v[4]); rows[5] = row(57, v[5])
         case .secondPrevious:
             rows[0] = row(16, v[0]); rows[1] = row(20, v[1])
         case .secondNext:

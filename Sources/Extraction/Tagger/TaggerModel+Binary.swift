@@ -1,11 +1,11 @@
 /// The model file format, little-endian:
-/// magic `NEWSDTG4`; UInt32 bucket bits, tag count, feature count; Float32 scale, confidence
+/// magic `NEWSDTG5`; UInt32 bucket bits, tag count, feature count; Float32 scale, confidence
 /// scale; `(tags + 1) * tags` Float32 transitions; UInt32 cluster count and that many (UInt64 form
-/// key, 4 × UInt16 cluster ids); UInt32 count of words with precomputed scores, their UInt64 form
+/// key, 8 × UInt16 codes: the slots of `TokenKeys.clusters`); UInt32 count of words with precomputed scores, their UInt64 form
 /// keys, and their `WordScoreTable.parts * 16` Int32 scores each; `(2^bits + 1) * 16` Int16 weights
 /// (tags 1–16; `O` is zero).
 extension TaggerModel {
-    static let magic: [UInt8] = Array("NEWSDTG4".utf8)
+    static let magic: [UInt8] = Array("NEWSDTG5".utf8)
 
     /// Why model bytes could not be read.
     public struct FormatError: Error, CustomStringConvertible {
@@ -26,7 +26,7 @@ extension TaggerModel {
         put(UInt32(entries.count).littleEndian)
         for e in entries {
             put(e.key.littleEndian)
-            for l in 0..<4 { put(e.clusters[l].littleEndian) }
+            for l in 0..<8 { put(e.clusters[l].littleEndian) }
         }
         put(UInt32(wordScores.count).littleEndian)
         for key in wordScores.words { put(key.littleEndian) }
@@ -62,14 +62,16 @@ extension TaggerModel {
         transitions.reserveCapacity((tags + 1) * tags)
         for _ in 0..<((tags + 1) * tags) { transitions.append(Float(bitPattern: try take(UInt32.self))) }
         let clusterCount = Int(try take(UInt32.self))
-        var entries: [(key: UInt64, clusters: SIMD4<UInt16>)] = []
+        var entries: [(key: UInt64, clusters: SIMD8<UInt16>)] = []
         entries.reserveCapacity(clusterCount)
-        guard offset + clusterCount * 16 <= bytes.count else { throw FormatError(description: "model file is truncated") }
+        let entrySize = 8 + MemoryLayout<SIMD8<UInt16>>.size
+        guard offset + clusterCount * entrySize <= bytes.count else { throw FormatError(description: "model file is truncated") }
         for _ in 0..<clusterCount {
             let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let c = bytes.loadUnaligned(fromByteOffset: offset + 8, as: SIMD4<UInt16>.self)
+            var c = bytes.loadUnaligned(fromByteOffset: offset + 8, as: SIMD8<UInt16>.self)
+            for l in 0..<8 { c[l] = UInt16(littleEndian: c[l]) }
             entries.append((key, c))
-            offset += 16
+            offset += entrySize
         }
         let wordCount = Int(try take(UInt32.self))
         var words: [UInt64] = []

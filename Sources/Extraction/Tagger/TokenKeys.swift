@@ -12,11 +12,15 @@ public struct TokenKeys: Sendable {
     public var suffix: SIMD4<UInt64> = .zero
     /// The form with its first letter kept and the rest lowercased, for looking up all-caps words.
     public var titleForm: UInt64 = 0
-    /// Cluster ids at the coarse, middle and fine levels (0: unknown word), then the word's
-    /// dictionary code (how common it is in lower case, first or last name, place; 0: none).
-    public var clusters: SIMD4<UInt16> = .zero
+    /// Slots 0–2: cluster ids at the coarse, middle and fine levels, learnt from the training text
+    /// (0: unknown word); slot 3: the word's dictionary code (how common it is in lower case, first
+    /// or last name, place; 0: none); slots 4–7: its Brown cluster's path prefixes, short to long,
+    /// learnt from far more text than the training set (0: no cluster).
+    public var clusters: SIMD8<UInt16> = .zero
     /// The dictionary code (see `clusters`).
     @inlinable public var dictionary: UInt64 { UInt64(clusters[3]) }
+    /// The Brown path prefix at `level` 0–3 (see `clusters`).
+    @inlinable public func brown(_ level: Int) -> UInt64 { UInt64(clusters[4 + level]) }
     /// Document evidence for a capitalised token (see `DocumentEvidence`); 0 for other tokens.
     public var document: UInt8 = 0
     public var isAllCaps = false
