@@ -50,8 +50,7 @@ struct HTMLParser {
                 continue
             }
             // A run of text up to the next `<`.
-            var j = i + 1
-            while j < n && s[j] != UInt8(ascii: "<") { j += 1 }
+            let j = nextLessThan(from: i + 1)
             text(from: i, to: j, decode: true)
             i = j
         }
@@ -435,14 +434,14 @@ struct HTMLParser {
         }
         let name = HTMLTagName.names[Int(tag.rawValue)]
         var end = n
-        var j = start
+        var j = nextLessThan(from: start)
         while j + 1 < n {
-            if s[j] == UInt8(ascii: "<") && s[j + 1] == UInt8(ascii: "/") && matches(name, at: j + 2)
+            if s[j + 1] == UInt8(ascii: "/") && matches(name, at: j + 2)
                 && (j + 2 + name.count >= n || isTagBreak(s[j + 2 + name.count])) {
                 end = j
                 break
             }
-            j += 1
+            j = nextLessThan(from: j + 1)
         }
         switch tag {
         case .title:
@@ -470,6 +469,23 @@ struct HTMLParser {
     }
 
     // MARK: Bytes
+
+    /// The index of the first `<` at or after `from`, or the end of the page; eight bytes at a time.
+    private func nextLessThan(from: Int) -> Int {
+        let n = s.count
+        var j = from
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while j + 8 <= n {
+                // A zero byte in `word ^ 0x3C…3C` is a `<` (the classic has-zero-byte test).
+                let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ 0x3C3C_3C3C_3C3C_3C3C
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                j += 8
+            }
+        }
+        while j < n && s[j] != UInt8(ascii: "<") { j += 1 }
+        return j
+    }
 
     private func find(_ pattern: StaticString, from: Int) -> Int? {
         let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
