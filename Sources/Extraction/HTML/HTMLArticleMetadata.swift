@@ -122,6 +122,7 @@ struct HTMLArticleMetadata {
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
     static func opensByline(_ text: String) -> Bool {
+        guard let first = text.utf8.first, "bvpeatBVPEAT".utf8.contains(first) else { return false }
         let lower = text.lowercased()
         for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
@@ -132,6 +133,7 @@ struct HTMLArticleMetadata {
 
     /// Whether a short paragraph opens with a publication cue ("Published", "Veröffentlicht", "Publié", "Posted", "Stand").
     private static func startsWithDateCue(_ text: [UInt8]) -> Bool {
+        guard let first = text.first, "pvsdeuaPVSDEUA".utf8.contains(first) else { return false }
         let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
         return ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen", "updated", "aktualisiert"]
             .contains { head.hasPrefix($0) }

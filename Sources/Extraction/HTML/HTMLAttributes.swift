@@ -96,4 +96,45 @@ struct HTMLAttributes {
         for k in out.indices where out[k] >= 0x41 && out[k] <= 0x5A { out[k] |= 0x20 }
         return String(decoding: out, as: UTF8.self)
     }
+
+    // Matching without a `String`: the value's bytes, ASCII letters lowercased, against lowercase
+    // ASCII patterns (what `lowercased(_:in:)` followed by `==`, `contains` or `hasPrefix` gives for them).
+
+    /// The raw bytes of `name`'s value in `page`.
+    func bytes(_ name: Name, in page: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let a = items.first(where: { $0.name == name }) else { return nil }
+        return UnsafeBufferPointer(rebasing: page[Int(a.start)..<Int(a.end)])
+    }
+
+    /// Whether `name`'s value, lowercased, is `pattern`.
+    func value(_ name: Name, in page: UnsafeBufferPointer<UInt8>, is pattern: StaticString) -> Bool {
+        guard let v = bytes(name, in: page) else { return false }
+        return v.count == pattern.utf8CodeUnitCount && HTMLAttributes.matchesLowercased(v, at: 0, pattern)
+    }
+
+    /// Whether `name`'s value, lowercased, contains `pattern`.
+    func value(_ name: Name, in page: UnsafeBufferPointer<UInt8>, contains pattern: StaticString) -> Bool {
+        guard let v = bytes(name, in: page) else { return false }
+        return HTMLAttributes.containsLowercased(v, pattern)
+    }
+
+    static func containsLowercased(_ v: UnsafeBufferPointer<UInt8>, _ pattern: StaticString) -> Bool {
+        let n = pattern.utf8CodeUnitCount
+        guard n > 0 else { return true }
+        guard v.count >= n else { return false }
+        for at in 0...(v.count - n) where matchesLowercased(v, at: at, pattern) { return true }
+        return false
+    }
+
+    /// Whether lowercased `v[at...]` starts with `pattern`.
+    @inline(__always) static func matchesLowercased(_ v: UnsafeBufferPointer<UInt8>, at: Int, _ pattern: StaticString) -> Bool {
+        let p = pattern.utf8Start
+        let n = pattern.utf8CodeUnitCount
+        guard at + n <= v.count else { return false }
+        for k in 0..<n {
+            let b = v[at + k]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != p[k] { return false }
+        }
+        return true
+    }
 }

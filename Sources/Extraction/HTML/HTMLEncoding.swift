@@ -38,10 +38,27 @@ enum HTMLEncoding {
     /// NUL bytes in more than one byte in a thousand, or more than one control byte in twenty.
     private static func isBinary(_ b: ArraySlice<UInt8>) -> Bool {
         var nul = 0, control = 0
-        for c in b.prefix(65_536) {
-            if c == 0 { nul += 1 } else if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0C && c != 0x0D { control += 1 }
-        }
         let n = min(b.count, 65_536)
+        b.prefix(n).withUnsafeBufferPointer { p in
+            let raw = UnsafeRawBufferPointer(p)
+            var i = 0
+            while i < n {
+                // Eight bytes none of which is below 0x20 hold neither NUL nor a control byte.
+                if i + 8 <= n {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let stop = min(i + 8, n)
+                while i < stop {
+                    let c = p[i]
+                    if c == 0 { nul += 1 } else if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0C && c != 0x0D { control += 1 }
+                    i += 1
+                }
+            }
+        }
         return nul * 1000 > n || control * 20 > n
     }
 

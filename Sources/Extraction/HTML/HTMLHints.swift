@@ -1,6 +1,16 @@
 /// What an element's `class`, `id`, `itemprop`, `rel`, `role` and `style` say about its content.
 struct HTMLHints: OptionSet, Sendable {
     let rawValue: UInt16
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// `[.a, .b]` as one OR of raw values: the default `SetAlgebra` initialiser goes through an
+    /// unspecialised generic sequence, thousands of instructions per literal in the paragraph loop.
+    @inline(__always) init(arrayLiteral elements: HTMLHints...) {
+        var raw: UInt16 = 0
+        for e in elements { raw |= e.rawValue }
+        self.rawValue = raw
+    }
     /// Menus, footers, comments, related links, share bars, cookie banners, newsletters, ads.
     static let boilerplate = HTMLHints(rawValue: 1)
     /// Article, story, post, entry, content, body text.
@@ -71,28 +81,47 @@ struct HTMLHints: OptionSet, Sendable {
         k.append((Array("comment".utf8), .comments))
         return k
     }()
-    private static let byPrefix: [[Int]] = {
-        var table = [[Int]](repeating: [], count: 65_536)
-        for (n, k) in keywords.enumerated() { table[Int(k.bytes[0]) << 8 | Int(k.bytes[1])].append(n) }
-        return table
+    /// The keywords by their first two bytes: `byPrefix[prefixStart[p]..<prefixStart[p + 1]]` are
+    /// the indices into `keywords` of those starting with the two bytes `p` (one flat array, so a
+    /// look-up per byte touches no reference counts).
+    private static let prefixTable: (start: [Int32], indices: [Int32]) = {
+        var lists = [[Int32]](repeating: [], count: 65_536)
+        for (n, k) in keywords.enumerated() { lists[Int(k.bytes[0]) << 8 | Int(k.bytes[1])].append(Int32(n)) }
+        var start: [Int32] = [0]
+        var indices: [Int32] = []
+        start.reserveCapacity(65_537)
+        for list in lists {
+            indices += list
+            start.append(Int32(indices.count))
+        }
+        return (start, indices)
     }()
 
     /// Hints from a lowercased `class` or `id` value: one table look-up per byte.
     static func from(classAndID v: [UInt8]) -> HTMLHints {
+        v.withUnsafeBufferPointer { from(classAndID: $0) }
+    }
+
+    /// Hints from a lowercased `class` or `id` value: one table look-up per byte.
+    static func from(classAndID v: UnsafeBufferPointer<UInt8>) -> HTMLHints {
         var h: HTMLHints = []
         guard v.count >= 2 else { return h }
+        let (prefixStart, prefixIndices) = prefixTable
         var i = 0
         while i + 1 < v.count {
-            let candidates = byPrefix[Int(v[i]) << 8 | Int(v[i + 1])]
-            for n in candidates {
-                let k = keywords[n]
+            let p = Int(v[i]) << 8 | Int(v[i + 1])
+            var c = Int(prefixStart[p])
+            let cEnd = Int(prefixStart[p + 1])
+            while c < cEnd {
+                let k = keywords[Int(prefixIndices[c])]
+                c += 1
                 guard i + k.bytes.count <= v.count else { continue }
                 var j = 2
                 while j < k.bytes.count && v[i + j] == k.bytes[j] { j += 1 }
                 guard j == k.bytes.count else { continue }
                 if k.hint == .comments || k.hint == .boilerplate && k.bytes == Array("comment".utf8) {
                     // "commentary" is an opinion piece, not readers' comments.
-                    if v[(i + j)...].starts(with: Array("ary".utf8)) || v[(i + j)...].starts(with: Array("s-count".utf8)) { continue }
+                    if v[(i + j)...].starts(with: "ary".utf8) || v[(i + j)...].starts(with: "s-count".utf8) { continue }
                 }
                 h.insert(k.hint)
             }
@@ -102,7 +131,8 @@ struct HTMLHints: OptionSet, Sendable {
         var start = 0
         for end in 0...v.count where end == v.count || v[end] == 0x20 || v[end] == 0x09 || v[end] == 0x0A {
             let word = v[start..<end]
-            if word.elementsEqual("ad".utf8) || word.elementsEqual("ads".utf8) || word.starts(with: "ad-".utf8)
+            // Every form below starts with `a` or ends in `d`.
+            if word.first == UInt8(ascii: "a") || word.last == UInt8(ascii: "d"), word.elementsEqual("ad".utf8) || word.elementsEqual("ads".utf8) || word.starts(with: "ad-".utf8)
                 || word.starts(with: "ad_".utf8) || word.starts(with: "ads-".utf8) || word.reversed().starts(with: "da-".utf8) {
                 h.insert(.boilerplate)
             }

@@ -78,7 +78,10 @@ struct HTMLLinkedData {
 
     private static func isArticle(_ type: JSONValue?) -> Bool {
         switch type {
-        case .string(let t)?: return articleTypes.contains(t.replacingOccurrences(of: "http://schema.org/", with: "").replacingOccurrences(of: "https://schema.org/", with: ""))
+        case .string(let t)?:
+            // Most types are bare names: the replacements only when "schema.org/" is there at all.
+            guard t.utf8.count >= 18, t.utf8.firstRange(of: "schema.org/".utf8) != nil else { return articleTypes.contains(t) }
+            return articleTypes.contains(t.replacingOccurrences(of: "http://schema.org/", with: "").replacingOccurrences(of: "https://schema.org/", with: ""))
         case .array(let ts)?: return ts.contains { isArticle($0) }
         default: return false
         }

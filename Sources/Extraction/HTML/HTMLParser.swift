@@ -20,8 +20,9 @@ struct HTMLParser {
     private var attributes = HTMLAttributes()
     private var foreignDepth = 0
     private var pendingSpace = false
-    /// Hints of the `class` and `id` values seen so far (pages repeat them).
-    private var hintCache: [[UInt8]: HTMLHints] = [:]
+    /// Hints of the `class` and `id` values seen so far (pages repeat them), and the key being looked up.
+    private var hintCache: [ByteKey: HTMLHints] = [:]
+    private var hintKey = ByteKey()
 
     /// The page in `bytes` (UTF-8).
     static func parse(_ bytes: [UInt8]) -> HTMLPage {
@@ -49,8 +50,7 @@ struct HTMLParser {
                 continue
             }
             // A run of text up to the next `<`.
-            var j = i + 1
-            while j < n && s[j] != UInt8(ascii: "<") { j += 1 }
+            let j = nextLessThan(from: i + 1)
             text(from: i, to: j, decode: true)
             i = j
         }
@@ -65,7 +65,7 @@ struct HTMLParser {
         var k = from
         while k < to {
             let b = s[k]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+            if isSpace(b) {
                 pendingSpace = true
                 k += 1
                 continue
@@ -78,8 +78,19 @@ struct HTMLParser {
                 k = next
                 continue
             }
-            if b != 0 { page.text.append(b) }
-            k += 1
+            if b == 0 {
+                k += 1
+                continue
+            }
+            // A run of bytes kept as they are, copied at once: up to white space, NUL or `&`.
+            var e = k + 1
+            while e < to {
+                let c = s[e]
+                if c <= 0x20 ? (isSpace(c) || c == 0) : c == UInt8(ascii: "&") { break }
+                e += 1
+            }
+            page.text.append(contentsOf: UnsafeBufferPointer(rebasing: s[k..<e]))
+            k = e
         }
         if page.text.count > start { page.events.append(.text(Int32(start), Int32(page.text.count))) }
     }
@@ -261,21 +272,21 @@ struct HTMLParser {
             while stackTags.count > k { pop() }
         }
         switch tag {
-        case .li: closeWithin(.li, boundaries: [.ul, .ol, .menu, .dir])
+        case .li: closeWithin(.li) { $0 == .ul || $0 == .ol || $0 == .menu || $0 == .dir }
         case .dd, .dt:
-            closeWithin(.dd, boundaries: [.dl])
-            closeWithin(.dt, boundaries: [.dl])
+            closeWithin(.dd) { $0 == .dl }
+            closeWithin(.dt) { $0 == .dl }
         case .td, .th:
-            closeWithin(.td, boundaries: [.tr, .table])
-            closeWithin(.th, boundaries: [.tr, .table])
+            closeWithin(.td) { $0 == .tr || $0 == .table }
+            closeWithin(.th) { $0 == .tr || $0 == .table }
         case .tr:
-            closeWithin(.tr, boundaries: [.table, .tbody, .thead, .tfoot])
+            closeWithin(.tr) { $0 == .table || $0 == .tbody || $0 == .thead || $0 == .tfoot }
         case .tbody, .thead, .tfoot:
-            closeWithin(.tr, boundaries: [.table])
-            closeWithin(.tbody, boundaries: [.table])
-            closeWithin(.thead, boundaries: [.table])
+            closeWithin(.tr) { $0 == .table }
+            closeWithin(.tbody) { $0 == .table }
+            closeWithin(.thead) { $0 == .table }
         case .option: if stackTags.last == .option { pop() }
-        case .a: closeWithin(.a, boundaries: [], limit: 8)
+        case .a: closeWithin(.a, limit: 8) { _ in false }
         case .h1, .h2, .h3, .h4, .h5, .h6: if let top = stackTags.last, top.isHeading { pop() }
         default: break
         }
@@ -293,46 +304,62 @@ struct HTMLParser {
 
     private mutating func push(_ tag: HTMLTagName) {
         let index = Int32(page.elements.count)
-        var hints: HTMLHints = []
-        for name in [HTMLAttributes.Name.class, .id] {
-            guard let v = attributes.lowercasedBytes(name, in: s), v.count >= 2 else { continue }
-            if let known = hintCache[v] {
-                hints.formUnion(known)
-            } else {
-                let found = HTMLHints.from(classAndID: v)
-                if hintCache.count < 4_096 { hintCache[v] = found }
-                hints.formUnion(found)
-            }
-        }
-        if attributes.has(.hidden) || attributes.lowercased(.ariaHidden, in: s) == "true" { hints.insert(.hidden) }
-        if let style = attributes.lowercased(.style, in: s), style.contains("display:none") || style.contains("display: none")
-            || style.contains("visibility:hidden") { hints.insert(.hidden) }
-        if let role = attributes.lowercased(.role, in: s),
-           ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "alert"].contains(role) {
-            hints.insert(.boilerplate)
-        }
-        if let prop = attributes.lowercased(.itemprop, in: s) {
-            if prop == "articlebody" || prop == "text" { hints.insert(.articleBody) }
-            if prop.contains("author") || prop == "creator" { hints.insert(.byline) }
-            if prop.hasPrefix("date") {
-                hints.insert(.date)
-                if let v = attributes.value(.content, in: s) ?? attributes.value(.datetime, in: s) {
-                    page.declarations.times.append((index, v, prop == "datepublished" || prop == "datecreated"))
-                }
-            }
-        }
-        if attributes.lowercased(.rel, in: s)?.contains("author") == true { hints.insert(.byline) }
-        if tag == .a && attributes.has(.href) { hints.insert(.link) }
-        if tag == .time, let v = attributes.value(.datetime, in: s) {
-            // HTML5's `pubdate` attribute marked the article's own publication time.
-            page.declarations.times.append((index, v, attributes.has(.pubdate)))
-        }
+        // Most elements carry none of the attributes the reader keeps.
+        let hints: HTMLHints = attributes.items.isEmpty ? [] : attributeHints(tag, index)
         if tag == .svg || tag == .math { foreignDepth += 1 }
         let parent = stack.last ?? -1
         page.elements.append(.init(tag: tag, parent: parent, depth: Int32(stack.count), hints: hints, open: Int32(page.events.count)))
         page.events.append(.open(index))
         stack.append(index)
         stackTags.append(tag)
+    }
+
+    /// What the start tag's attributes say about the element being pushed (`index`); records its
+    /// declared date on the way.
+    private mutating func attributeHints(_ tag: HTMLTagName, _ index: Int32) -> HTMLHints {
+        var hints = classHints(.class)
+        hints.formUnion(classHints(.id))
+        if attributes.has(.hidden) || attributes.value(.ariaHidden, in: s, is: "true") { hints.insert(.hidden) }
+        if let style = attributes.bytes(.style, in: s), HTMLAttributes.containsLowercased(style, "display:none")
+            || HTMLAttributes.containsLowercased(style, "display: none") || HTMLAttributes.containsLowercased(style, "visibility:hidden") {
+            hints.insert(.hidden)
+        }
+        if attributes.has(.role) && HTMLParser.boilerplateRoles.contains(where: { attributes.value(.role, in: s, is: $0) }) {
+            hints.insert(.boilerplate)
+        }
+        if let itemprop = attributes.bytes(.itemprop, in: s) {
+            func prop(is p: StaticString) -> Bool { attributes.value(.itemprop, in: s, is: p) }
+            if prop(is: "articlebody") || prop(is: "text") { hints.insert(.articleBody) }
+            if HTMLAttributes.containsLowercased(itemprop, "author") || prop(is: "creator") { hints.insert(.byline) }
+            if HTMLAttributes.matchesLowercased(itemprop, at: 0, "date") {
+                hints.insert(.date)
+                if let v = attributes.value(.content, in: s) ?? attributes.value(.datetime, in: s) {
+                    page.declarations.times.append((index, v, prop(is: "datepublished") || prop(is: "datecreated")))
+                }
+            }
+        }
+        if attributes.value(.rel, in: s, contains: "author") { hints.insert(.byline) }
+        if tag == .a && attributes.has(.href) { hints.insert(.link) }
+        if tag == .time, let v = attributes.value(.datetime, in: s) {
+            // HTML5's `pubdate` attribute marked the article's own publication time.
+            page.declarations.times.append((index, v, attributes.has(.pubdate)))
+        }
+        return hints
+    }
+
+    private static let boilerplateRoles: [StaticString] = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "alert",
+    ]
+
+    /// The hints of a `class` or `id` value (its first 256 bytes, lowercased), cached per value.
+    private mutating func classHints(_ name: HTMLAttributes.Name) -> HTMLHints {
+        guard let raw = attributes.bytes(name, in: s), raw.count >= 2 else { return [] }
+        hintKey.bytes.removeAll(keepingCapacity: true)
+        for b in raw.prefix(256) { hintKey.bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        if let known = hintCache[hintKey] { return known }
+        let found = hintKey.bytes.withUnsafeBufferPointer { HTMLHints.from(classAndID: $0) }
+        if hintCache.count < 4_096 { hintCache[hintKey] = found }
+        return found
     }
 
     private mutating func pop() {
@@ -346,12 +373,12 @@ struct HTMLParser {
 
     /// Closes an open `<p>` unless a scope boundary comes first.
     private mutating func closeParagraph() {
-        closeWithin(.p, boundaries: [])
+        closeWithin(.p) { _ in false }
     }
 
-    /// Pops up to and including the nearest open `tag`, unless `boundaries`, a scope boundary or
-    /// `limit` elements come first.
-    private mutating func closeWithin(_ tag: HTMLTagName, boundaries: [HTMLTagName], limit: Int = 64) {
+    /// Pops up to and including the nearest open `tag`, unless a tag that is a `boundary`, a scope
+    /// boundary or `limit` elements come first.
+    private mutating func closeWithin(_ tag: HTMLTagName, limit: Int = 64, boundary: (HTMLTagName) -> Bool) {
         var k = stackTags.count - 1
         let lowest = max(0, stackTags.count - limit)
         while k >= lowest {
@@ -360,7 +387,7 @@ struct HTMLParser {
                 while stackTags.count > k { pop() }
                 return
             }
-            if t.isScopeBoundary || boundaries.contains(t) { return }
+            if t.isScopeBoundary || boundary(t) { return }
             k -= 1
         }
     }
@@ -406,16 +433,16 @@ struct HTMLParser {
             i = n
             return
         }
-        let name = Array(String(describing: tag).utf8)
+        let name = HTMLTagName.names[Int(tag.rawValue)]
         var end = n
-        var j = start
+        var j = nextLessThan(from: start)
         while j + 1 < n {
-            if s[j] == UInt8(ascii: "<") && s[j + 1] == UInt8(ascii: "/") && matches(name, at: j + 2)
+            if s[j + 1] == UInt8(ascii: "/") && matches(name, at: j + 2)
                 && (j + 2 + name.count >= n || isTagBreak(s[j + 2 + name.count])) {
                 end = j
                 break
             }
-            j += 1
+            j = nextLessThan(from: j + 1)
         }
         switch tag {
         case .title:
@@ -423,7 +450,7 @@ struct HTMLParser {
                 page.declarations.title = String(decoding: HTMLEntityTable.decodeAll(Array(s[start..<end])), as: UTF8.self)
             }
         case .script:
-            if let type = attributes.lowercased(.type, in: s), type.contains("ld+json"),
+            if attributes.value(.type, in: s, contains: "ld+json"),
                page.declarations.jsonLD.reduce(0, { $0 + $1.count }) + (end - start) <= HTMLDeclarations.maxJSONLD {
                 page.declarations.jsonLD.append(Array(s[start..<end]))
             }
@@ -443,6 +470,23 @@ struct HTMLParser {
     }
 
     // MARK: Bytes
+
+    /// The index of the first `<` at or after `from`, or the end of the page; eight bytes at a time.
+    private func nextLessThan(from: Int) -> Int {
+        let n = s.count
+        var j = from
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while j + 8 <= n {
+                // A zero byte in `word ^ 0x3C…3C` is a `<` (the classic has-zero-byte test).
+                let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ 0x3C3C_3C3C_3C3C_3C3C
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                j += 8
+            }
+        }
+        while j < n && s[j] != UInt8(ascii: "<") { j += 1 }
+        return j
+    }
 
     private func find(_ pattern: StaticString, from: Int) -> Int? {
         let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
@@ -484,5 +528,14 @@ struct HTMLParser {
 
     @inline(__always) private func isASCIILetter(_ b: UInt8) -> Bool {
         (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+    }
+}
+
+/// Bytes as a dictionary key, hashed in one call rather than byte by byte.
+struct ByteKey: Hashable {
+    var bytes: [UInt8] = []
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -11,20 +11,56 @@ enum HTMLTagName: UInt8, Sendable {
     case details, summary, dialog, menu, dir, center, time, b, i, em, strong, small, sup, sub, u, font, abbr, mark
     case xmp, noembed, noframes, plaintext, param, track, wbr, keygen, frame, frameset, applet, marquee
 
-    private static let byName: [String: HTMLTagName] = {
-        var table: [String: HTMLTagName] = [:]
+    /// Every named tag's lowercase name, by raw value (index 0, `.other`, is empty).
+    static let names: [[UInt8]] = {
+        var names: [[UInt8]] = [[]]
         var raw: UInt8 = 1
         while let tag = HTMLTagName(rawValue: raw) {
-            table[String(describing: tag)] = tag
+            names.append(Array(String(describing: tag).utf8))
             raw += 1
         }
-        return table
+        return names
     }()
 
-    /// The tag named by the lowercased ASCII bytes `name` (at most 16 are looked at).
+    /// The name's bytes (at most 10) packed little-endian into two words with its length in the
+    /// top byte (so a NUL in a name cannot make it equal a shorter one), the key of `byKey`.
+    @inline(__always) private static func key(_ name: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var a: UInt64 = 0, b = UInt64(name.count) << 56
+        for k in 0..<min(name.count, 8) { a |= UInt64(name[k]) << (8 * UInt64(k)) }
+        if name.count > 8 { for k in 8..<name.count { b |= UInt64(name[k]) << (8 * UInt64(k - 8)) } }
+        return (a, b)
+    }
+
+    @inline(__always) private static func slot(_ key: (UInt64, UInt64)) -> Int {
+        Int(truncatingIfNeeded: ((key.0 ^ (key.1 &* 0x9E37_79B9)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+
+    /// An open-addressing table over 256 slots of packed names (a key is never 0, so 0 marks a free slot).
+    private static let byKey: (keys: [(UInt64, UInt64)], tags: [HTMLTagName]) = {
+        var keys = [(UInt64, UInt64)](repeating: (0, 0), count: 256)
+        var tags = [HTMLTagName](repeating: .other, count: 256)
+        for raw in 1..<names.count {
+            let k = names[raw].withUnsafeBufferPointer { key($0) }
+            var s = slot(k)
+            while keys[s] != (0, 0) { s = (s + 1) & 255 }
+            keys[s] = k
+            tags[s] = HTMLTagName(rawValue: UInt8(raw))!
+        }
+        return (keys, tags)
+    }()
+
+    /// The tag named by the lowercased ASCII bytes `name`.
     static func named(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTagName {
         guard !name.isEmpty, name.count <= 10 else { return .other }
-        return byName[String(decoding: name, as: UTF8.self)] ?? .other
+        let k = key(name)
+        let table = byKey
+        var s = slot(k)
+        while true {
+            let found = table.keys[s]
+            if found == k { return table.tags[s] }
+            if found == (0, 0) { return .other }
+            s = (s + 1) & 255
+        }
     }
 
     private static func table(_ tags: [HTMLTagName]) -> [Bool] {

@@ -164,6 +164,18 @@ struct JSONScanner {
         i += 1
         var out = String.UnicodeScalarView()
         while i < s.count {
+            // A run without quote or backslash, converted at once.
+            let start = i
+            while i < s.count && s[i] != "\"" && s[i] != "\\" { i += 1 }
+            if i > start {
+                let run = String(scalars: s[start..<i])
+                if out.isEmpty && i < s.count && s[i] == "\"" {
+                    i += 1
+                    return (run, true)
+                }
+                out.append(contentsOf: run.unicodeScalars)
+                continue
+            }
             let c = s[i]
             if c == "\"" {
                 i += 1
@@ -195,8 +207,6 @@ struct JSONScanner {
                 }
                 continue
             }
-            out.append(c)
-            i += 1
         }
         return (String(out), false)
     }

@@ -105,10 +105,18 @@ public enum TextDecoder {
         var invalid = 0
         var multibyte = 0
 
-        init(_ b: ArraySlice<UInt8>) {
-            var i = b.startIndex
-            let end = b.endIndex
+        init(_ bytes: ArraySlice<UInt8>) {
+            self = bytes.withUnsafeBufferPointer { UTF8Check($0) }
+        }
+
+        init(_ b: UnsafeBufferPointer<UInt8>) {
+            var i = 0
+            let end = b.count
+            let raw = UnsafeRawBufferPointer(b)
             while i < end {
+                // ASCII eight bytes at a time.
+                while i + 8 <= end && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < end else { break }
                 let c = b[i]
                 if c < 0x80 {
                     i += 1
