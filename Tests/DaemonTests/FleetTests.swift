@@ -1,6 +1,7 @@
 @testable import Daemon
 import Extraction
 import Foundation
+import Logging
 import NewsdTestKit
 import Testing
 
@@ -167,5 +168,26 @@ import Testing
 private extension ConfigLoader {
     static func parseOrNil(_ text: String) -> DatabaseConfiguration? {
         (try? parse(text, file: "f"))?.database
+    }
+}
+
+@Suite(.serialized, .needsPostgreSQL) struct FleetDatabaseTests {
+    /// postgres-nio never answers a query written to a connection the server has closed; the
+    /// batch must fail within its limit (and close the connection) instead of waiting forever,
+    /// which left the shipper stuck and deaf to SIGTERM after a database restart.
+    @Test func aBatchOnAConnectionTheServerClosedFailsInsteadOfWaiting() async throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.destroy() }
+        let folder = TemporaryFolder("fleet-database")
+        var configuration = try DatabaseConfiguration.parse(url: cluster.url)
+        configuration.passwordFile = folder.write("password", cluster.password)
+        let database = FleetDatabase(configuration: configuration, logger: Logger(label: "test"))
+        let connection = try await database.connect()
+        try await database.migrate(connection, node: "test")
+        try cluster.stop()
+        await #expect(throws: FleetDatabaseError.self) {
+            try await database.insert(articles: ArticleRows(), errors: ErrorRows(), node: "test", on: connection, timeout: .seconds(2))
+        }
+        #expect(connection.isClosed)
     }
 }

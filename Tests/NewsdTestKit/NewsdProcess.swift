@@ -51,9 +51,15 @@ public final class NewsdProcess: @unchecked Sendable {
     }
 
     /// Sends `signal` and waits for the exit; returns the exit status (or 128+signal).
+    ///
+    /// A process that is still running `killAfter` seconds later gets SIGKILL (to its PID only),
+    /// so a daemon that ignores SIGTERM fails its test (status 137) instead of hanging the suite.
     @discardableResult
-    public func stop(_ signal: Int32 = SIGTERM) -> Int32 {
+    public func stop(_ signal: Int32 = SIGTERM, killAfter: Double = 30) -> Int32 {
         if process.isRunning { kill(process.processIdentifier, signal) }
+        let deadline = Date().addingTimeInterval(killAfter)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         Thread.sleep(forTimeInterval: 0.05)
         logPipe.fileHandleForReading.readabilityHandler = nil

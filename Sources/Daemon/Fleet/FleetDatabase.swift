@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// Why the database cannot take a batch now, in words an operator can act on. No case carries a
 /// password: messages name the database by `DatabaseConfiguration.displayName` only.
@@ -89,27 +90,29 @@ struct FleetDatabase: Sendable {
     @discardableResult
     func migrate(_ connection: PostgresConnection, node: String) async throws(FleetDatabaseError) -> Int {
         do {
-            return try await connection.withTransaction(logger: quietLogger) { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_xact_lock(\(FleetSchema.migrationLock))"),
-                                           logger: quietLogger)
-                let exists = try await connection.query("SELECT to_regclass('newsd_schema') IS NOT NULL", logger: quietLogger)
-                    .collect().first?.decode(Bool.self) ?? false
-                if !exists {
-                    try await connection.query(PostgresQuery(unsafeSQL: FleetSchema.versionTable), logger: quietLogger)
-                }
-                let found = try await connection.query("SELECT coalesce(max(version), 0)::int8 FROM newsd_schema", logger: quietLogger)
-                    .collect().first?.decode(Int.self) ?? 0
-                guard found <= FleetSchema.version else {
-                    throw FleetDatabaseError.schemaTooNew(database: configuration.displayName, found: found, known: FleetSchema.version)
-                }
-                for version in (found + 1)...max(found + 1, FleetSchema.version) where version <= FleetSchema.version {
-                    for statement in FleetSchema.migrations[version - 1] {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: quietLogger)
-                    }
-                    try await connection.query("INSERT INTO newsd_schema (version, node) VALUES (\(version), \(node))",
+            return try await withTimeout(statementTimeout, connection: connection) {
+                try await connection.withTransaction(logger: quietLogger) { connection in
+                    try await connection.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_xact_lock(\(FleetSchema.migrationLock))"),
                                                logger: quietLogger)
+                    let exists = try await connection.query("SELECT to_regclass('newsd_schema') IS NOT NULL", logger: quietLogger)
+                        .collect().first?.decode(Bool.self) ?? false
+                    if !exists {
+                        try await connection.query(PostgresQuery(unsafeSQL: FleetSchema.versionTable), logger: quietLogger)
+                    }
+                    let found = try await connection.query("SELECT coalesce(max(version), 0)::int8 FROM newsd_schema", logger: quietLogger)
+                        .collect().first?.decode(Int.self) ?? 0
+                    guard found <= FleetSchema.version else {
+                        throw FleetDatabaseError.schemaTooNew(database: configuration.displayName, found: found, known: FleetSchema.version)
+                    }
+                    for version in (found + 1)...max(found + 1, FleetSchema.version) where version <= FleetSchema.version {
+                        for statement in FleetSchema.migrations[version - 1] {
+                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: quietLogger)
+                        }
+                        try await connection.query("INSERT INTO newsd_schema (version, node) VALUES (\(version), \(node))",
+                                                   logger: quietLogger)
+                    }
+                    return found
                 }
-                return found
             }
         } catch {
             throw classify(error)
@@ -187,22 +190,40 @@ struct FleetDatabase: Sendable {
         }
     }
 
-    /// Runs `body`; past `limit`, closes the connection (which fails `body`) and throws `timedOut`.
+    /// Runs `body`; past `limit`, or when the caller is cancelled, closes the connection and
+    /// throws without waiting for `body`.
+    ///
+    /// Not a task group: a group waits for all its children, and postgres-nio (1.33) never
+    /// completes a query written to a connection the server has closed, nor does it honour
+    /// cancellation there. Such a `body` is abandoned (one suspended task per lost connection,
+    /// until the process ends) rather than awaited, so the shipper can reconnect and stop.
     private func withTimeout<T: Sendable>(_ limit: Duration, connection: PostgresConnection,
                                           _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
+        let outcome = FirstOutcome<T>()
+        let timedOut = FleetDatabaseError.timedOut(database: configuration.displayName, seconds: Int(limit.components.seconds))
+        let work = Task {
+            do {
+                outcome.settle(.success(try await body()))
+            } catch {
+                outcome.settle(.failure(error))
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                try? await connection.close()
-                throw FleetDatabaseError.timedOut(database: configuration.displayName, seconds: Int(limit.components.seconds))
-            }
-            return value
         }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            guard !Task.isCancelled else { return }
+            if outcome.settle(.failure(timedOut)) { work.cancel() }
+        }
+        defer { timer.cancel() }
+        let result = await withTaskCancellationHandler {
+            await outcome.value
+        } onCancel: {
+            outcome.settle(.failure(CancellationError()))
+        }
+        if case .failure = result {
+            work.cancel()
+            try? await connection.close()
+        }
+        return try result.get()
     }
 
     /// The `FleetDatabaseError` for anything postgres-nio or a transaction threw.
@@ -250,6 +271,50 @@ public enum FleetMigration {
         } catch {
             try? await connection.close()
             throw error
+        }
+    }
+}
+
+/// The first of several results (a body, a timer, a cancellation), handed to one waiter.
+private final class FirstOutcome<T: Sendable>: Sendable {
+    private enum State {
+        case pending
+        case waiting(CheckedContinuation<Result<T, any Error>, Never>)
+        case settled(Result<T, any Error>)
+    }
+
+    private let state = Mutex(State.pending)
+
+    /// Records `result` if nothing was settled before; returns whether it was the first.
+    @discardableResult
+    func settle(_ result: Result<T, any Error>) -> Bool {
+        let (first, waiter): (Bool, CheckedContinuation<Result<T, any Error>, Never>?) = state.withLock { state in
+            switch state {
+            case .settled:
+                return (false, nil)
+            case .pending:
+                state = .settled(result)
+                return (true, nil)
+            case .waiting(let continuation):
+                state = .settled(result)
+                return (true, continuation)
+            }
+        }
+        waiter?.resume(returning: result)
+        return first
+    }
+
+    /// The first result; waits for it.
+    var value: Result<T, any Error> {
+        get async {
+            await withCheckedContinuation { continuation in
+                let ready: Result<T, any Error>? = state.withLock { state in
+                    if case .settled(let result) = state { return result }
+                    state = .waiting(continuation)
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
         }
     }
 }

@@ -113,6 +113,17 @@ struct ShipperService: Service {
             if let drainDeadline, SystemCalls.monotonic() > drainDeadline { break }
             publishBacklog(records, errors)
 
+            if let open = connection, open.isClosed {
+                // The server went away (restart, failover, idle cut): postgres-nio would never
+                // answer a query on this connection, so it is dropped and a new one opened.
+                try? await open.close()
+                connection = nil
+                let error = FleetDatabaseError.unreachable(database: configuration.displayName, detail: "the server closed the connection")
+                reporter.report(error, logger: logger, lag: records.pendingLines)
+                status.update { $0.connected = false; $0.problem = error.description }
+                metrics.up.record(0)
+            }
+
             guard let open = connection else {
                 if stopping { break }
                 do throws(FleetDatabaseError) {
