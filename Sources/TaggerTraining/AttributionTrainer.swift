@@ -6,6 +6,13 @@ public struct GoldAttribution: Sendable {
     public var content: Range<Int>
     public var source: Range<Int>?
     public var cue: Range<Int>?
+
+    /// A gold attribution with a content and, where annotated, a source and a cue.
+    public init(content: Range<Int>, source: Range<Int>?, cue: Range<Int>?) {
+        self.content = content
+        self.source = source
+        self.cue = cue
+    }
 }
 
 /// PolNeAR's articles with their gold attributions, read as `../shared/tools/score_attributions.py`

@@ -28,7 +28,8 @@ enum LearntSpeech {
                 for cue in model.cues(features, w) where !cue.contains(where: { taken[$0] }) {
                     // A content of fewer than three words is a noun phrase more often than a claim.
                     guard let c = model.bestSpan(features, start: .contentStart, cue: cue, w),
-                          let content = IndirectSpeech.clause(t, from: c.lowerBound, to: c.upperBound + 1) else { continue }
+                          let content = IndirectSpeech.clause(t, from: c.lowerBound, to: c.upperBound + 1),
+                          !namesAThing(t, content) else { continue }
                     let source = model.bestSpan(features, start: .sourceStart, cue: cue, w, excluded: content)
                     let attribution = Attribution(speaker: source.map { $0.lowerBound..<($0.upperBound + 1) } ?? cue, cue: cue)
                     guard let absorbed = IndirectSpeech.absorb(t, t.span(content), attribution, direct) else { continue }
@@ -37,5 +38,12 @@ enum LearntSpeech {
             }
         }
         return found
+    }
+
+    /// `declared it a “no-limits” friendship`: an object pronoun and a noun phrase report no clause.
+    private static func namesAThing(_ t: QuoteTokens, _ content: Range<Int>) -> Bool {
+        let a = content.lowerBound
+        guard a + 1 < content.upperBound, QuoteLexicon.objectPronouns.contains(t.keys[a]) else { return false }
+        return QuoteLexicon.determiners.contains(t.keys[a + 1]) || !t.isWord(a + 1)
     }
 }
