@@ -60,29 +60,44 @@ public struct AttributionModel: Sendable {
         /// punctuation the scorer trims (`.,;:!?` and dashes).
         public let boundary: [Bool]
 
+        /// The keys of every token of `doc`.
         public init(_ doc: Document) {
+            self.init(doc, only: [0..<doc.tokens.count])
+        }
+
+        /// The keys of the tokens in `windows` only (the others stay zero): every feature of a
+        /// token reads only its own window, so a window's features are the same as with all keys.
+        public init(_ doc: Document, only windows: [Range<Int>]) {
             let n = doc.tokens.count
             var lower = [UInt64](repeating: 0, count: n)
             var shape = [UInt8](repeating: 0, count: n)
             var suffix = [UInt64](repeating: 0, count: n)
             var boundary = [Bool](repeating: false, count: n)
-            for (i, t) in doc.tokens.enumerated() {
-                let r = Int(t.start)..<Int(t.end)
-                var h = TextKey.empty
-                for k in r { h = TextKey.step(h, TextKey.fold(doc.scalars[k])) }
-                lower[i] = TextKey.mix(h)
-                shape[i] = Self.shapeOf(doc, t)
-                if t.kind == .word {
-                    var s = TextKey.empty
-                    for k in max(r.lowerBound, r.upperBound - 3)..<r.upperBound { s = TextKey.step(s, TextKey.fold(doc.scalars[k])) }
-                    suffix[i] = TextKey.mix(s ^ 0x5EED)
+            for w in windows {
+                for i in w.clamped(to: 0..<n) {
+                    let t = doc.tokens[i]
+                    let r = Int(t.start)..<Int(t.end)
+                    lower[i] = Self.lowerKey(doc, t)
+                    shape[i] = Self.shapeOf(doc, t)
+                    if t.kind == .word {
+                        var s = TextKey.empty
+                        for k in max(r.lowerBound, r.upperBound - 3)..<r.upperBound { s = TextKey.step(s, TextKey.fold(doc.scalars[k])) }
+                        suffix[i] = TextKey.mix(s ^ 0x5EED)
+                    }
+                    boundary[i] = t.kind != .punctuation || !Self.trimmed(doc.scalars[r.lowerBound])
                 }
-                boundary[i] = t.kind != .punctuation || !Self.trimmed(doc.scalars[r.lowerBound])
             }
             self.lower = lower
             self.shape = shape
             self.suffix = suffix
             self.boundary = boundary
+        }
+
+        /// The lowercase key of token `t`.
+        @inline(__always) public static func lowerKey(_ doc: Document, _ t: Token) -> UInt64 {
+            var h = TextKey.empty
+            for k in Int(t.start)..<Int(t.end) { h = TextKey.step(h, TextKey.fold(doc.scalars[k])) }
+            return TextKey.mix(h)
         }
 
         /// 1 lower-case word, 2 capitalised, 3 all capitals, 4 number, 5 comma, 6 quotation mark,
@@ -173,6 +188,9 @@ public struct AttributionModel: Sendable {
         default: return 8
         }
     }
+
+    /// `bucket(d)` for every length a window holds, looked up in the span search's inner loop.
+    static let lengthBuckets: [UInt8] = (0...maxWindow).map { UInt8(bucket($0)) }
 
     /// A length in each distance bucket.
     static let bucketLengths = [1, 1, 2, 3, 5, 7, 12, 20, 40]
@@ -327,6 +345,14 @@ public struct AttributionModel: Sendable {
         }
     }
 
+    /// Whether the word weight alone (the cue tagger's feature of the token's lowercase form,
+    /// `lowerKey`) favours `B` over `O` by more than `margin`: the words the tagger learnt as
+    /// cues, whether or not the cue lexicon holds them (`plans`, `fear`, `knows`).
+    public func mayBeginCue(lowerKey: UInt64, margin: Float = 0) -> Bool {
+        let r = Int(Self.feature(2, lowerKey) & mask) * 3
+        return cueWeights[r + 1] - cueWeights[r] > margin
+    }
+
     /// Cue spans of window `w`: a `B` and the `I`s after it.
     public func cues(_ t: Tokens, _ w: Range<Int>) -> [Range<Int>] {
         Self.spans(tagCues(t, w), w)
@@ -393,7 +419,10 @@ public struct AttributionModel: Sendable {
                         boundaryRows(t, i, role: endRole, cue: cue, cueKey: key, w, into: &rows)
                         scores[n + k] = rows.sum(bw)
                     }
-                    var best: (Float, Int, Int)? = nil
+                    var best = -Float.infinity
+                    var bestStart = -1
+                    var bestEnd = -1
+                    let lengthBucket = Self.lengthBuckets
                     for s in 0..<n where scores[s] > none {
                         let a = sides[s]
                         let limit = source ? min(n, s + Self.maxSource) : n
@@ -402,14 +431,20 @@ public struct AttributionModel: Sendable {
                             let b = sides[e]
                             if b < 0 { break }
                             if scores[n + e] > none, !(a == 1 && b == 1) {
-                                let score = scores[s] + scores[n + e] + spanScore[a * 27 + b * 9 + Int(Self.bucket(e - s + 1))]
-                                if best == nil || score > best!.0 { best = (score, s, e) }
+                                let length = e - s + 1
+                                let bucket = length < lengthBucket.count ? Int(lengthBucket[length]) : 8
+                                let score = scores[s] + scores[n + e] + spanScore[a * 27 + b * 9 + bucket]
+                                if score > best {
+                                    best = score
+                                    bestStart = s
+                                    bestEnd = e
+                                }
                             }
                             e += 1
                         }
                     }
-                    guard let b = best else { return nil }
-                    return (w.lowerBound + b.1)...(w.lowerBound + b.2)
+                    guard bestStart >= 0 else { return nil }
+                    return (w.lowerBound + bestStart)...(w.lowerBound + bestEnd)
                 }
             }
         }
