@@ -28,22 +28,15 @@ public struct AttributionCues: Sendable {
     let verbs: Set<UInt64>
     /// Keys of nouns that introduce a content with `that`.
     let nouns: Set<UInt64>
-    /// Keys of every learnt cue word, verb, noun or neither (`according`, `told`), and of the
-    /// built-in reporting verbs: a sentence without one holds no cue often enough to be read by
-    /// the learnt model (`LearntSpeech`).
-    let words: Set<UInt64>
 
     /// The cues among `entries` (the lexicon file keeps only words that are cues often enough):
     /// nouns when mostly after a determiner, verbs when their content mostly follows them.
     public init(_ entries: [Entry]) {
         var verbs = Set<UInt64>()
         var nouns = Set<UInt64>()
-        var words = QuoteLexicon.speechVerbs.union(QuoteLexicon.indirectVerbs)
-        words.insert(QuoteLexicon.according)
         for e in entries where e.cues > 0 {
             let key = PackedWord.pack(e.word)
             guard key != 0 else { continue }
-            words.insert(key)
             if e.noun >= 0.5 {
                 nouns.insert(key)
             } else if e.after >= 0.5 {
@@ -52,7 +45,6 @@ public struct AttributionCues: Sendable {
         }
         self.verbs = verbs
         self.nouns = nouns
-        self.words = words
     }
 
     /// No learnt cues: only the built-in reporting verbs.

@@ -60,44 +60,29 @@ public struct AttributionModel: Sendable {
         /// punctuation the scorer trims (`.,;:!?` and dashes).
         public let boundary: [Bool]
 
-        /// The keys of every token of `doc`.
         public init(_ doc: Document) {
-            self.init(doc, only: [0..<doc.tokens.count])
-        }
-
-        /// The keys of the tokens in `windows` only (the others stay zero): every feature of a
-        /// token reads only its own window, so a window's features are the same as with all keys.
-        public init(_ doc: Document, only windows: [Range<Int>]) {
             let n = doc.tokens.count
             var lower = [UInt64](repeating: 0, count: n)
             var shape = [UInt8](repeating: 0, count: n)
             var suffix = [UInt64](repeating: 0, count: n)
             var boundary = [Bool](repeating: false, count: n)
-            for w in windows {
-                for i in w.clamped(to: 0..<n) {
-                    let t = doc.tokens[i]
-                    let r = Int(t.start)..<Int(t.end)
-                    lower[i] = Self.lowerKey(doc, t)
-                    shape[i] = Self.shapeOf(doc, t)
-                    if t.kind == .word {
-                        var s = TextKey.empty
-                        for k in max(r.lowerBound, r.upperBound - 3)..<r.upperBound { s = TextKey.step(s, TextKey.fold(doc.scalars[k])) }
-                        suffix[i] = TextKey.mix(s ^ 0x5EED)
-                    }
-                    boundary[i] = t.kind != .punctuation || !Self.trimmed(doc.scalars[r.lowerBound])
+            for (i, t) in doc.tokens.enumerated() {
+                let r = Int(t.start)..<Int(t.end)
+                var h = TextKey.empty
+                for k in r { h = TextKey.step(h, TextKey.fold(doc.scalars[k])) }
+                lower[i] = TextKey.mix(h)
+                shape[i] = Self.shapeOf(doc, t)
+                if t.kind == .word {
+                    var s = TextKey.empty
+                    for k in max(r.lowerBound, r.upperBound - 3)..<r.upperBound { s = TextKey.step(s, TextKey.fold(doc.scalars[k])) }
+                    suffix[i] = TextKey.mix(s ^ 0x5EED)
                 }
+                boundary[i] = t.kind != .punctuation || !Self.trimmed(doc.scalars[r.lowerBound])
             }
             self.lower = lower
             self.shape = shape
             self.suffix = suffix
             self.boundary = boundary
-        }
-
-        /// The lowercase key of token `t`.
-        @inline(__always) public static func lowerKey(_ doc: Document, _ t: Token) -> UInt64 {
-            var h = TextKey.empty
-            for k in Int(t.start)..<Int(t.end) { h = TextKey.step(h, TextKey.fold(doc.scalars[k])) }
-            return TextKey.mix(h)
         }
 
         /// 1 lower-case word, 2 capitalised, 3 all capitals, 4 number, 5 comma, 6 quotation mark,
@@ -343,14 +328,6 @@ public struct AttributionModel: Sendable {
                 }
             }
         }
-    }
-
-    /// Whether the word weight alone (the cue tagger's feature of the token's lowercase form,
-    /// `lowerKey`) favours `B` over `O` by more than `margin`: the words the tagger learnt as
-    /// cues, whether or not the cue lexicon holds them (`plans`, `fear`, `knows`).
-    public func mayBeginCue(lowerKey: UInt64, margin: Float = 0) -> Bool {
-        let r = Int(Self.feature(2, lowerKey) & mask) * 3
-        return cueWeights[r + 1] - cueWeights[r] > margin
     }
 
     /// Cue spans of window `w`: a `B` and the `I`s after it.

@@ -22,7 +22,7 @@ public enum QuoteAttributor {
         if let model {
             // The learnt model's attributions first; a rule's stays when no learnt content overlaps it.
             let rules = indirect
-            indirect = LearntSpeech.find(tokens, excluding: direct, model: model, cues: cues)
+            indirect = LearntSpeech.find(tokens, excluding: direct, model: model)
             let learnt = indirect.count
             for h in rules where !indirect[..<learnt].contains(where: { $0.content.overlaps(h.content) }) {
                 indirect.append(h)
