@@ -24,6 +24,7 @@ public enum BundledResources {
         let tagger = try TaggerModelLoader.load(from: dir)
         var resources = ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: tagger)
         resources.attributionCues = try AttributionCuesLoader.load(from: dir)
+        resources.attributionModel = try AttributionModelLoader.load(from: dir)
         return resources
     }
 

@@ -7,6 +7,8 @@
 //                     [--brown BROWN.tsv] --epochs N --out MODEL [--dev eng.testa] [--bits 18] [--seed 1] [--scored-words 40000]
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
+//   newsd-train attribution --train POLNEAR_SPLIT --epochs N --out MODEL [--bits 18] [--seed 1]
+//                           [--holdout 0.1]   (scores the last share of the articles, not trained on, each epoch)
 import Extraction
 import TaggerTraining
 import Foundation
@@ -342,6 +344,38 @@ func bench(_ o: Options) {
     print("tagged \(tagged) tokens (\(spans) spans): \(Int(Double(tagged) / cpu)) tokens per CPU second of this thread (\(String(format: "%.2f", cpu)) s CPU), \(Int(Double(tagged) / elapsed)) tokens/s wall clock")
 }
 
+/// Trains the attribution model (cue tagger, content and source boundaries) on a PolNeAR split.
+func trainAttribution(_ o: Options) {
+    let articles: [(name: String, text: String, gold: [GoldAttribution])]
+    do { articles = try PolNeARCorpus.articles(o.required("train")) } catch { fail("\(error)") }
+    let holdout = Double(o.values["holdout"] ?? "0") ?? 0
+    let kept = articles.count - Int(Double(articles.count) * holdout)
+    var trainer = AttributionTrainer(bits: o.int("bits", 18))
+    var held = AttributionTrainer(bits: o.int("bits", 18))
+    for (k, a) in articles.enumerated() {
+        let doc = CoNLLCorpus.document(a.text)
+        if k < kept { trainer.add(doc, gold: a.gold) } else { held.add(doc, gold: a.gold) }
+    }
+    say("attribution: \(kept) articles, \(trainer.exampleCounts.cueWindows) sentence windows, \(trainer.exampleCounts.boundaries) cues with gold parts")
+    let seed = UInt64(o.int("seed", 1))
+    for e in 0..<o.int("epochs", 8) {
+        let (c, b, s) = trainer.epoch(seed: seed &+ UInt64(e))
+        var line = "epoch \(e + 1): wrong cue windows \(c), contents \(b), sources \(s)"
+        if kept < articles.count {
+            let score = held.score(trainer.averaged())
+            line += String(format: "; held out: cue tokens P %.1f R %.1f, content exact %.1f%%, source exact %.1f%%",
+                           score.cueP, score.cueR, score.content, score.source)
+        }
+        say(line)
+    }
+    let out = o.required("out")
+    write(out, Data(trainer.averaged().serialized()))
+    let start = threadCPUTime()
+    guard let data = FileManager.default.contents(atPath: out),
+          let model = try? data.withUnsafeBytes({ try AttributionModel(serialized: $0) }) else { fail("cannot read back \(out)") }
+    say("attribution: wrote \(out) (\(data.count) bytes, 2^\(model.bits) rows); read back in \(String(format: "%.1f", 1000 * (threadCPUTime() - start))) ms CPU")
+}
+
 let args = CommandLine.arguments
 guard args.count >= 2 else { fail("usage: newsd-train clusters|cv|train|eval|bench ...") }
 let options = Options(args.dropFirst(2))
@@ -351,5 +385,6 @@ case "cv": crossValidate(options)
 case "train": train(options)
 case "eval": eval(options)
 case "bench": bench(options)
+case "attribution": trainAttribution(options)
 default: fail("unknown command \(args[1])")
 }

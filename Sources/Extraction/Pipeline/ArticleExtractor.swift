@@ -82,7 +82,8 @@ public struct ArticleExtractor: Sendable {
         }
         let entities = EntityExtractor(resources: resources).extract(doc)
         article.entities = entities
-        article.quotes = QuoteAttributor.attribute(doc, entities: entities, cues: resources.attributionCues)
+        article.quotes = QuoteAttributor.attribute(doc, entities: entities, cues: resources.attributionCues,
+                                                   model: resources.attributionModel)
         article.keywords = KeywordExtractor.extract(doc, entities: entities)
         article.summary = Summarizer.summarize(doc)
         article.tone = ToneScorer(lexicon: resources.toneLexicon).score(doc)
@@ -98,6 +99,8 @@ public struct ExtractorResources: Sendable {
     public var tagger: EntityTagger?
     /// Learnt attribution cues (reporting verbs and noun cues); none by default.
     public var attributionCues: AttributionCues = .none
+    /// The learnt attribution model (cues, contents, sources); nil leaves reported speech to the rules.
+    public var attributionModel: AttributionModel?
 
     /// Resources for an extractor.
     public init(gazetteer: Gazetteer, toneLexicon: ToneLexicon, tagger: EntityTagger? = nil) {

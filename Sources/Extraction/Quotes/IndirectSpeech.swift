@@ -262,7 +262,7 @@ enum IndirectSpeech {
     }
 
     /// The clause in tokens `from..<to` without its final punctuation, when it has three words.
-    private static func clause(_ t: QuoteTokens, from: Int, to: Int) -> Range<Int>? {
+    static func clause(_ t: QuoteTokens, from: Int, to: Int) -> Range<Int>? {
         var e = to
         while e > from, !t.isWord(e - 1), t.doc.tokens[e - 1].kind != .number { e -= 1 }
         var s = from
@@ -280,7 +280,7 @@ enum IndirectSpeech {
 
     /// The direct quotes that code points `r` overlap, when each starts inside `r` and has no cue
     /// but `attribution`'s (`He said the plan was “a disaster.”`); nil when one cannot join.
-    private static func absorb(_ t: QuoteTokens, _ r: Range<Int>, _ attribution: Attribution,
+    static func absorb(_ t: QuoteTokens, _ r: Range<Int>, _ attribution: Attribution,
                                _ direct: [QuoteAttributor.DirectQuote]) -> [Int]? {
         var lo = 0
         var hi = direct.count

@@ -1,0 +1,49 @@
+/// Reported speech found by the learnt attribution model (`AttributionModel`): its cue tagger reads
+/// every sentence, and each cue outside a direct quote (and not a direct quote's own cue) gets its
+/// content and source from the boundary scorers.
+enum LearntSpeech {
+    /// Reported clauses outside the direct quotes `direct`, in text order; a clause may hold direct
+    /// quotes that have no cue of their own (a mixed quote).
+    static func find(_ t: QuoteTokens, excluding direct: [QuoteAttributor.DirectQuote],
+                     model: AttributionModel) -> [IndirectSpeech.Found] {
+        let doc = t.doc
+        let features = AttributionModel.Tokens(doc)
+        var taken = [Bool](repeating: false, count: t.count)
+        for d in direct {
+            if let a = d.attribution {
+                for i in a.cue where i < taken.count { taken[i] = true }
+            }
+            var i = t.token(atOrAfter: d.span.open + 1)
+            while i < t.count, Int(doc.tokens[i].start) < d.end {
+                taken[i] = true
+                i += 1
+            }
+        }
+        var found: [IndirectSpeech.Found] = []
+        for sentence in doc.sentences where sentence.tokens.count >= 4 {
+            var lo = sentence.tokens.lowerBound
+            while lo < sentence.tokens.upperBound {
+                let w = lo..<min(lo + AttributionModel.maxWindow, sentence.tokens.upperBound)
+                lo = w.upperBound
+                for cue in model.cues(features, w) where !cue.contains(where: { taken[$0] }) {
+                    // A content of fewer than three words is a noun phrase more often than a claim.
+                    guard let c = model.bestSpan(features, start: .contentStart, cue: cue, w),
+                          let content = IndirectSpeech.clause(t, from: c.lowerBound, to: c.upperBound + 1),
+                          !namesAThing(t, content) else { continue }
+                    let source = model.bestSpan(features, start: .sourceStart, cue: cue, w, excluded: content)
+                    let attribution = Attribution(speaker: source.map { $0.lowerBound..<($0.upperBound + 1) } ?? cue, cue: cue)
+                    guard let absorbed = IndirectSpeech.absorb(t, t.span(content), attribution, direct) else { continue }
+                    found.append(IndirectSpeech.Found(content: content, attribution: attribution, absorbed: absorbed))
+                }
+            }
+        }
+        return found
+    }
+
+    /// `declared it a “no-limits” friendship`: an object pronoun and a noun phrase report no clause.
+    private static func namesAThing(_ t: QuoteTokens, _ content: Range<Int>) -> Bool {
+        let a = content.lowerBound
+        guard a + 1 < content.upperBound, QuoteLexicon.objectPronouns.contains(t.keys[a]) else { return false }
+        return QuoteLexicon.determiners.contains(t.keys[a + 1]) || !t.isWord(a + 1)
+    }
+}
