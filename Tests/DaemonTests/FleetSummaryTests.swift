@@ -3,7 +3,6 @@ import Extraction
 import Foundation
 import Logging
 import NewsdTestKit
-import PostgresNIO
 import Testing
 
 /// The fleet summary against a private PostgreSQL cluster: its counts against the rows, the same
@@ -50,27 +49,19 @@ import Testing
         return record
     }
 
-    /// A migrated database in a private cluster, handed to `body` with an open connection.
-    func withFleet(_ body: (PostgresCluster, FleetDatabase, PostgresConnection) async throws -> Void) async throws {
+    /// A migrated database in a private cluster, handed to `body`.
+    func withFleet(_ body: (PostgresCluster, FleetDatabase) async throws -> Void) async throws {
         let cluster = try PostgresCluster()
         defer { cluster.destroy() }
         let folder = TemporaryFolder("fleet-summary")
         var configuration = try DatabaseConfiguration.parse(url: cluster.url)
         configuration.passwordFile = folder.write("password", cluster.password)
         let database = FleetDatabase(configuration: configuration, logger: Logger(label: "test"))
-        let connection = try await database.connect()
-        do {
-            try await database.migrate(connection, node: "test")
-            try await body(cluster, database, connection)
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try? await connection.close()
+        _ = try await FleetMigration.run(configuration, logger: Logger(label: "test"))
+        try await body(cluster, database)
     }
 
-    func ship(_ records: [ArticleRecord], errors: [ErrorLine] = [], node: String = "a", _ database: FleetDatabase,
-              _ connection: PostgresConnection) async throws {
+    func ship(_ records: [ArticleRecord], errors: [ErrorLine] = [], node: String = "a", _ database: FleetDatabase) async throws {
         var rows = ArticleRows()
         for record in records {
             let line = record.jsonLine()
@@ -81,7 +72,14 @@ import Testing
             let line = error.bytes()
             errorRows.append(error, line: line[...])
         }
-        try await database.insert(articles: rows, errors: errorRows, node: node, on: connection)
+        let connection = try await database.connect()
+        do {
+            try await database.insert(articles: rows, errors: errorRows, node: node, on: connection)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try? await connection.close()
     }
 
     /// Varied articles over the last day: a few names in many articles, aliases of both kinds,
@@ -119,22 +117,23 @@ import Testing
     }
 
     @Test func theCountsAreTheRows() async throws {
-        try await withFleet { cluster, database, connection in
+        try await withFleet { cluster, database in
             let records = Self.day().map(Self.record)
-            try await ship(records, database, connection)
+            try await ship(records, database)
             let query = FleetSummaryQuery(windowSeconds: 86_400, top: 10)
-            let snapshot = try await query.snapshot(on: connection, now: Self.now, logger: Logger(label: "test"))
-            #expect(snapshot.articles == (try cluster.count("SELECT count(*) FROM articles")))
+            let snapshot = try await query.snapshot(from: database, now: Self.now)
+            let articleRows = try cluster.count("SELECT count(*) FROM articles")
+            #expect(snapshot.articles == articleRows)
             #expect(snapshot.articles == records.count)
             #expect(snapshot.words == records.count * 100)
             #expect(snapshot.nodes == 1)
             for category in ["places", "speakers", "keywords"] {
-                let top = try #require(SummaryWindow.Category(rawValue: category)).rawValue
+                let top = try #require(SummaryWindow.Category(rawValue: category))
                 let rows = try cluster.psql("""
                     SELECT key || '=' || count(*) FROM article_entities WHERE category = '\(category)'
                     GROUP BY key ORDER BY count(*) DESC, key COLLATE "C" LIMIT 3
                     """).split(separator: "\n").map(String.init)
-                let got = (snapshot.top[SummaryWindow.Category(rawValue: top)!] ?? []).prefix(3).map { "\($0.key)=\($0.articles)" }
+                let got = (snapshot.top[top] ?? []).prefix(3).map { "\($0.key)=\($0.articles)" }
                 #expect(got == rows, "\(category)")
             }
             // People: "Obama" (one word) joins "Barack Obama", the only full name ending with it.
@@ -161,15 +160,14 @@ import Testing
     }
 
     @Test func theDatabaseGivesTheLocalWindowsReport() async throws {
-        try await withFleet { _, database, connection in
+        try await withFleet { _, database in
             let records = Self.day().map(Self.record)
-            try await ship(records, database, connection)
+            try await ship(records, database)
             var window = SummaryWindow(windowSeconds: 86_400)
             for record in records { window.add(SummaryEntry(record: record)) }
             window.expire(now: Self.now)
             let local = SummaryReport(window: window, totals: RunTotals(), top: 10, now: Self.now, startedAt: Self.now, queueDepth: 0)
-            let snapshot = try await FleetSummaryQuery(windowSeconds: 86_400, top: 10).snapshot(on: connection, now: Self.now,
-                                                                                               logger: Logger(label: "test"))
+            let snapshot = try await FleetSummaryQuery(windowSeconds: 86_400, top: 10).snapshot(from: database, now: Self.now)
             let fleet = SummaryReport(fleet: snapshot, now: Self.now, queueDepth: 0, risingSeconds: 3600)
             // Every section but the title lines and "since start" (a node's own, not the fleet's).
             func sections(_ markdown: String) -> String {
@@ -188,32 +186,30 @@ import Testing
     }
 
     @Test func rowsOlderThanTheWindowAreLeftOut() async throws {
-        try await withFleet { _, database, connection in
+        try await withFleet { _, database in
             var old = Article(id: "old", at: Self.now - 7200 - 1, people: ["Old Name"])
             old.story = "old"
             let new = Article(id: "new", at: Self.now - 3599, people: ["New Name"])
             let edge = Article(id: "edge", at: Self.now - 3600, people: ["Edge Name"])
             let errors = [ErrorLine(at: Self.now - 7300, path: "/in/x", inbox: "wire", id: nil, reason: .empty, detail: "old", movedTo: nil),
                           ErrorLine(at: Self.now - 60, path: "/in/y", inbox: "wire", id: nil, reason: .empty, detail: "new", movedTo: nil)]
-            try await ship([old, new, edge].map(Self.record), errors: errors, database, connection)
-            let snapshot = try await FleetSummaryQuery(windowSeconds: 3600, top: 10).snapshot(on: connection, now: Self.now,
-                                                                                             logger: Logger(label: "test"))
+            try await ship([old, new, edge].map(Self.record), errors: errors, database)
+            let snapshot = try await FleetSummaryQuery(windowSeconds: 3600, top: 10).snapshot(from: database, now: Self.now)
             #expect(snapshot.articles == 2)
             #expect(Set(snapshot.top[.people]?.map(\.name) ?? []) == ["New Name", "Edge Name"])
             #expect(snapshot.latest.map(\.id) == ["new", "edge"])
             #expect(!snapshot.stories.contains { $0.id == "old" })
             #expect(snapshot.errors == 1)
             #expect(snapshot.latestErrors.map(\.detail) == ["new"])
-            let twoHours = try await FleetSummaryQuery(windowSeconds: 7200 + 2, top: 10).snapshot(on: connection, now: Self.now,
-                                                                                                  logger: Logger(label: "test"))
+            let twoHours = try await FleetSummaryQuery(windowSeconds: 7200 + 2, top: 10).snapshot(from: database, now: Self.now)
             #expect(twoHours.articles == 3)
             #expect(twoHours.errors == 1)
         }
     }
 
     @Test func theDaemonsDatabaseSummaryWritesTheFilesAndKeepsThemWhenTheDatabaseFails() async throws {
-        try await withFleet { cluster, database, connection in
-            try await ship(Self.day().map(Self.record), database, connection)
+        try await withFleet { cluster, database in
+            try await ship(Self.day().map(Self.record), database)
             let output = TemporaryFolder("fleet-summary-out")
             let service = FleetSummaryService(database: database, query: FleetSummaryQuery(windowSeconds: 86_400 * 365 * 10),
                                               outputDirectory: output.path, interval: 60, queueDepth: { 0 }, logger: Logger(label: "test"))

@@ -11,16 +11,8 @@ public enum FleetSummary {
                               risingHours: Double = 1, top: Int = 10) async throws(FleetDatabaseError) -> String {
         let database = FleetDatabase(configuration: configuration, logger: Logger(label: "newsd"))
         let query = FleetSummaryQuery(windowSeconds: windowHours * 3600, top: top, risingSeconds: risingHours * 3600)
-        let connection = try await database.connect()
         let now = SystemCalls.now()
-        let snapshot: SummarySnapshot
-        do {
-            snapshot = try await query.snapshot(on: connection, now: now, logger: FleetSummaryQuery.quietLogger)
-            try? await connection.close()
-        } catch {
-            try? await connection.close()
-            throw database.classify(error)
-        }
+        let snapshot = try await query.snapshot(from: database, now: now)
         let report = SummaryReport(fleet: snapshot, now: now, queueDepth: 0, risingSeconds: query.risingSeconds)
         switch format {
         case .md: return report.markdown()

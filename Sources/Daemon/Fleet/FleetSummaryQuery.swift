@@ -31,6 +31,19 @@ struct FleetSummaryQuery: Sendable {
     /// The longest a statement may run before the server cancels it.
     var statementTimeoutSeconds = 60
 
+    /// The snapshot of the window ending at `now`, on a connection of its own.
+    func snapshot(from database: FleetDatabase, now: Double) async throws(FleetDatabaseError) -> SummarySnapshot {
+        let connection = try await database.connect()
+        do {
+            let snapshot = try await self.snapshot(on: connection, now: now, logger: Self.quietLogger)
+            try? await connection.close()
+            return snapshot
+        } catch {
+            try? await connection.close()
+            throw database.classify(error)
+        }
+    }
+
     /// The snapshot of the window ending at `now`, read on `connection`.
     func snapshot(on connection: PostgresConnection, now: Double, logger: Logger) async throws -> SummarySnapshot {
         let cutoff = now - windowSeconds

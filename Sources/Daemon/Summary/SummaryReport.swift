@@ -70,6 +70,8 @@ struct SummaryReport {
             w.field("schema", "newsd.summary/1")
             w.field("generated_at", Timestamp.rfc3339(now))
             w.field("window_hours", hours)
+            // Only in the fleet's summary: how many nodes recorded the window's articles.
+            if let nodes = snapshot.nodes { w.field("nodes", nodes) }
             w.key("window")
             w.object { w in
                 w.field("articles", snapshot.articles)

@@ -4,7 +4,7 @@
 /// Gathering and rendering are apart so that one renderer (`SummaryReport`: JSON, Markdown, HTML)
 /// serves both sources of a summary: a node's own rolling window (`init(window:…)`) and the fleet's
 /// database (`FleetSummaryQuery`), which computes the same figures in SQL.
-struct SummarySnapshot: Sendable, Equatable {
+struct SummarySnapshot: Sendable {
     /// One line of a rising list: the key's recent articles, and its share of the recent articles
     /// against its share of the rest of the window.
     struct Rise: Sendable, Equatable {
