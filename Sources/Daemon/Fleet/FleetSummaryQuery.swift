@@ -19,8 +19,8 @@ import PostgresNIO
 ///
 /// Where the database is exact and the window is not, the database wins: the window's edge is
 /// exact to the second (the window's is exact to one slot), counts are never thinned, and a key
-/// keeps all its names. A story's lead people and places are counted over all of its articles'
-/// people and places, each named as its story's articles name it most.
+/// keeps all its names. A story's lead people and places are counted over its newest
+/// `leadArticles` articles, each named as the story's articles name it most.
 ///
 /// All queries run in one read-only, repeatable-read transaction, so the figures agree with each
 /// other while nodes go on shipping.
