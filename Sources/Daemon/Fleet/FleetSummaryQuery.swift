@@ -121,7 +121,7 @@ struct FleetSummaryQuery: Sendable {
             try await connection.query("COMMIT", logger: logger)
             return snapshot
         } catch {
-            try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
     }
