@@ -53,6 +53,11 @@ public enum ConfigLoader {
             try summary.number("interval_s", range: 0.1...3600) { config.summaryIntervalSeconds = $0 }
             try summary.int("top", range: 1...1000) { config.summaryTop = $0 }
             try summary.number("rising_hours", range: 0.1...8760) { config.summaryRisingHours = $0 }
+            let sourceError = summary.error("source", "must be one of local, database")
+            try summary.string("source") { value throws(ConfigError) in
+                guard let source = DaemonConfig.SummarySource(rawValue: value) else { throw sourceError }
+                config.summarySource = source
+            }
             try summary.rejectUnknown()
         }
         try reader.table("metrics") { metrics throws(ConfigError) in

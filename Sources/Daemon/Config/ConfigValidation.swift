@@ -19,6 +19,9 @@ extension DaemonConfig {
                 throw ConfigError(file: file, key: "inbox.name", "two inboxes are called \"\(inbox.name)\"")
             }
         }
+        if summarySource == .database && database == nil {
+            throw ConfigError(file: file, key: "summary.source", "\"database\" needs a [database] url (or --database URL)")
+        }
         guard output.hasPrefix("/") else {
             throw ConfigError(file: file, key: "output", "\(output): must be an absolute path")
         }

@@ -22,6 +22,14 @@ public struct DaemonConfig: Sendable, Equatable {
     }
 
     /// What happens to an input once its record is durable.
+    /// `[summary] source`.
+    public enum SummarySource: String, Sendable, CaseIterable {
+        /// This node's own records (the rolling window).
+        case local
+        /// The fleet's records in `[database]`, computed there.
+        case database
+    }
+
     public enum After: String, Sendable, CaseIterable {
         /// Moved to `processed/<inbox>/<YYYY-MM-DD>/`.
         case move
@@ -62,6 +70,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var summaryTop = 10
     /// Hours at the end of the window whose share of names is compared with the rest ("rising").
     public var summaryRisingHours = 1.0
+    /// What summary.{json,md,html} summarise: this node's records, or the fleet's database.
+    public var summarySource = SummarySource.local
     /// Where the Prometheus text exposition is written for node_exporter's textfile collector;
     /// empty means `<output>/newsd.prom`.
     public var metricsTextfile = ""

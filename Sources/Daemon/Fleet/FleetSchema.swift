@@ -101,6 +101,10 @@ enum FleetSchema {
             """,
             "CREATE INDEX errors_at ON errors (at)",
         ],
+        // 2: the fleet summary looks up the names of the keys it shows (FleetSummaryQuery.lists).
+        [
+            "CREATE INDEX article_entities_key ON article_entities (category, key, ingested_at) INCLUDE (name)",
+        ],
     ]
 
     /// Inserts a batch of articles and, for the articles this statement inserted (not those

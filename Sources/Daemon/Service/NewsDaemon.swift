@@ -59,7 +59,8 @@ public final class NewsDaemon: Sendable {
         }
         let journal = try AttemptJournal(path: output + "/attempts", ledger: ledger, slots: config.effectiveWorkers)
         let summary = SummaryReporter(outputDirectory: output, windowSeconds: config.summaryWindowHours * 3600,
-                                      top: config.summaryTop, risingSeconds: config.summaryRisingHours * 3600, logger: logger)
+                                      top: config.summaryTop, risingSeconds: config.summaryRisingHours * 3600,
+                                      writesFiles: config.summarySource == .local, logger: logger)
         summary.rebuild()
         let watchdogInterval = once ? nil : ServiceNotifier.watchdogInterval()
         let health = PipelineHealth(tolerance: max(10, (watchdogInterval ?? 15) * 2))
@@ -125,6 +126,14 @@ public final class NewsDaemon: Sendable {
             services.append(.init(service: reload))
             services.append(.init(service: BacklogDrainService(inboxes: config.inboxes, scanner: scanner, intake: intake),
                                   successTerminationBehavior: .gracefullyShutdownGroup))
+        }
+        if config.summarySource == .database, let database = config.database {
+            // The fleet's summary in place of this node's: summary.{json,md,html} from the database.
+            services.append(.init(service: FleetSummaryService(
+                database: FleetDatabase(configuration: database, logger: logger),
+                query: FleetSummaryQuery(windowSeconds: config.summaryWindowHours * 3600, top: config.summaryTop,
+                                         risingSeconds: config.summaryRisingHours * 3600),
+                outputDirectory: output, interval: config.summaryIntervalSeconds, queueDepth: { intake.depth }, logger: logger)))
         }
         claims.removeAll()  // the service holds them from here on
         var groupLogger = logger

@@ -38,11 +38,11 @@ extension SummaryReport {
             ul.rising{margin:.2rem 0;padding-left:1.2rem}
             </style></head><body>
             <h1>\(title)</h1>
-            <p class="muted">Generated \(Timestamp.rfc3339(now, fractional: false)); queue depth \(queueDepth); latency p50 \(latency(50)), p95 \(latency(95)), p99 \(latency(99)).</p>
+            <p class="muted">Generated \(Timestamp.rfc3339(now, fractional: false)); queue depth \(queueDepth); latency p50 \(latency(snapshot.latency.p50)), p95 \(latency(snapshot.latency.p95)), p99 \(latency(snapshot.latency.p99)).</p>
             <div class="cards">
             """
-        for (label, value) in [("articles", window.articleCount), ("words", window.words), ("quotes", window.quotes),
-                               ("failures", window.errorCount), ("duplicates since start", totals.duplicates)] {
+        for (label, value) in [("articles", snapshot.articles), ("words", snapshot.words), ("quotes", snapshot.quotes),
+                               ("failures", snapshot.errors), ("duplicates since start", totals.duplicates)] {
             page += "<div class=\"card\"><b>\(value)</b>\(label)</div>"
         }
         page += "</div>\n" + storiesSection() + risingSection()
@@ -51,18 +51,18 @@ extension SummaryReport {
         let colours: [SummaryWindow.Category: String] = [.people: "#2563eb", .organizations: "#7c3aed", .places: "#059669",
                                                          .speakers: "#d97706", .keywords: "#0891b2"]
         for (category, heading) in Self.sections {
-            page += "<section><h2>\(heading)</h2>\(bars(window.top(category, top), toned: Self.showsTone(category), colour: colours[category] ?? "#2563eb"))</section>"
+            page += "<section><h2>\(heading)</h2>\(bars(top(category), toned: Self.showsTone(category), colour: colours[category] ?? "#2563eb"))</section>"
         }
         page += "</div>\n<h2>Latest headlines</h2>\n<table>"
-        for e in window.latest.suffix(15).reversed() {
+        for e in snapshot.latest.prefix(15) {
             page += "<tr><td class=\"muted when\">\(HTML.escape(when(e)))</td><td>\(HTML.escape(e.title ?? "(untitled)"))</td><td class=\"muted src\">\(HTML.escape(e.source))</td></tr>"
         }
-        if window.latest.isEmpty { page += "<tr><td class=\"muted\">none yet</td></tr>" }
+        if snapshot.latest.isEmpty { page += "<tr><td class=\"muted\">none yet</td></tr>" }
         page += "</table>\n<h2>Recent errors</h2>\n<table>"
-        for e in window.latestErrors.suffix(10).reversed() {
+        for e in snapshot.latestErrors.prefix(10) {
             page += "<tr><td class=\"muted when\">\(Timestamp.rfc3339(e.at, fractional: false))</td><td class=\"reason\">\(HTML.escape(e.reason))</td><td>\(HTML.escape(e.path))<br><span class=\"muted\">\(HTML.escape(e.detail))</span></td></tr>"
         }
-        if window.errorCount == 0 { page += "<tr><td class=\"muted\">none</td></tr>" }
+        if snapshot.errors == 0 { page += "<tr><td class=\"muted\">none</td></tr>" }
         page += "</table>\n</body></html>\n"
         return page
     }
@@ -97,8 +97,8 @@ extension SummaryReport {
         return any ? html : html + "<p class=\"muted\">nothing stands out</p>\n"
     }
 
-    private func latency(_ p: Double) -> String {
-        window.latencyPercentile(p).map { format($0) + " ms" } ?? "n/a"
+    private func latency(_ milliseconds: Double?) -> String {
+        milliseconds.map { format($0) + " ms" } ?? "n/a"
     }
 
     /// One row per name: the name, a bar by article count, the count (and the mean tone).
@@ -118,8 +118,8 @@ extension SummaryReport {
 
     /// Articles per hour over the window, oldest left: an inline SVG of bars, labels in HTML.
     private func timeline() -> String {
-        let hours = max(1, Int((window.windowSeconds / 3600).rounded(.up)))
-        let counts = window.articlesPerHour(now: now, hours: hours)
+        let counts = snapshot.articlesPerHour
+        let hours = max(1, counts.count)
         let maxCount = max(1, counts.max() ?? 1)
         var svg = "<svg role=\"img\" aria-label=\"articles per hour\" viewBox=\"0 0 \(hours * 10) 100\" preserveAspectRatio=\"none\" width=\"100%\" height=\"110\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (i, n) in counts.enumerated() {

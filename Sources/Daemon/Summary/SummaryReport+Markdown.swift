@@ -4,10 +4,10 @@ extension SummaryReport {
         var md = "# newsd: the last \(format(hours)) hours\n\n"
         md += "_Generated \(Timestamp.rfc3339(now, fractional: false))._\n\n"
         md += "| | in the window | since start |\n|---|---:|---:|\n"
-        md += "| articles | \(window.articleCount) | \(totals.articles) |\n"
-        md += "| words | \(window.words) | \(totals.words) |\n"
-        md += "| quotes | \(window.quotes) | \(totals.quotes) |\n"
-        md += "| failures | \(window.errorCount) | \(totals.failures) |\n"
+        md += "| articles | \(snapshot.articles) | \(totals.articles) |\n"
+        md += "| words | \(snapshot.words) | \(totals.words) |\n"
+        md += "| quotes | \(snapshot.quotes) | \(totals.quotes) |\n"
+        md += "| failures | \(snapshot.errors) | \(totals.failures) |\n"
         md += "| duplicates | | \(totals.duplicates) |\n\n"
         md += "## Top stories\n\n"
         if stories.isEmpty { md += "_none yet_\n" }
@@ -30,7 +30,7 @@ extension SummaryReport {
         if !anyRising { md += "_nothing stands out_\n" }
         md += "\n"
         for (category, title) in Self.sections {
-            let list = window.top(category, top)
+            let list = top(category)
             md += "## \(title)\n\n"
             if list.isEmpty {
                 md += "_none yet_\n\n"
@@ -44,20 +44,20 @@ extension SummaryReport {
             md += "\n"
         }
         md += "## Latest headlines\n\n"
-        let latest = window.latest.suffix(10).reversed()
+        let latest = snapshot.latest.prefix(10)
         if latest.isEmpty { md += "_none yet_\n" }
         for e in latest {
             md += "- \(when(e)) \(Markdown.escape(e.title ?? "(untitled)")) — \(Markdown.escape(e.source)) (`\(e.id.prefix(12))`)\n"
         }
         md += "\n## Recent errors\n\n"
-        let errors = window.latestErrors.suffix(10).reversed()
+        let errors = snapshot.latestErrors.prefix(10)
         if errors.isEmpty { md += "_none_\n" }
         for e in errors {
             md += "- \(Timestamp.rfc3339(e.at, fractional: false)) **\(e.reason)** \(Markdown.escape(e.path)): \(Markdown.escape(e.detail))\n"
         }
         md += "\n## Pipeline\n\n"
         md += "- throughput: \(format(recentRate)) articles/minute over the last 10 minutes\n"
-        let p = [50.0, 95, 99].map { window.latencyPercentile($0).map { format($0) + " ms" } ?? "n/a" }
+        let p = [snapshot.latency.p50, snapshot.latency.p95, snapshot.latency.p99].map { $0.map { format($0) + " ms" } ?? "n/a" }
         md += "- drop-to-record latency: p50 \(p[0]), p95 \(p[1]), p99 \(p[2])\n"
         md += "- queue depth: \(queueDepth)\n"
         return md

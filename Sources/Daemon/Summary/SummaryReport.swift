@@ -2,15 +2,32 @@ import Extraction
 import Foundation
 
 /// One rendering of the summary: the same figures as JSON (for tools), Markdown and HTML (for people).
+///
+/// It renders a `SummarySnapshot`, whichever gathered it: a node's rolling window or the fleet's
+/// database (`FleetSummaryQuery`).
 struct SummaryReport {
-    let window: SummaryWindow
+    let snapshot: SummarySnapshot
     let totals: RunTotals
-    let top: Int
     let now: Double
     let startedAt: Double
     let queueDepth: Int
     /// What counts as "recent" for the rising lists, in seconds before `now`.
     var risingSeconds: Double = 3600
+
+    init(snapshot: SummarySnapshot, totals: RunTotals, now: Double, startedAt: Double, queueDepth: Int, risingSeconds: Double = 3600) {
+        self.snapshot = snapshot
+        self.totals = totals
+        self.now = now
+        self.startedAt = startedAt
+        self.queueDepth = queueDepth
+        self.risingSeconds = risingSeconds
+    }
+
+    /// The report of a node's rolling window at `now`, `top` lines per list.
+    init(window: SummaryWindow, totals: RunTotals, top: Int, now: Double, startedAt: Double, queueDepth: Int, risingSeconds: Double = 3600) {
+        self.init(snapshot: SummarySnapshot(window: window, top: top, now: now, risingSeconds: risingSeconds), totals: totals, now: now,
+                  startedAt: startedAt, queueDepth: queueDepth, risingSeconds: risingSeconds)
+    }
 
     /// A key rises when its share of the recent articles is at least this many times its share
     /// of the rest of the window…
@@ -20,11 +37,11 @@ struct SummaryReport {
     /// Stories shown.
     static let storyCount = 10
 
-    var hours: Double { window.windowSeconds / 3600 }
+    var hours: Double { snapshot.windowSeconds / 3600 }
 
     /// Articles per minute over the last 10 minutes of the window.
     var recentRate: Double {
-        Double(window.articles(since: now - 600)) / 10
+        Double(snapshot.articlesLastTenMinutes) / 10
     }
 
     /// The lists in the order the Markdown and HTML show them, with their headings.
@@ -39,12 +56,13 @@ struct SummaryReport {
     }
 
     /// The top stories, biggest first.
-    var stories: [SummaryWindow.StoryLine] { window.topStories(Self.storyCount) }
+    var stories: [SummaryWindow.StoryLine] { snapshot.stories }
+
+    /// The top list of `category`.
+    func top(_ category: SummaryWindow.Category) -> [SummaryWindow.Item] { snapshot.top[category] ?? [] }
 
     /// What is rising in `category`.
-    func rising(_ category: SummaryWindow.Category) -> [(item: SummaryWindow.Item, recentShare: Double, earlierShare: Double)] {
-        window.rising(category, since: now - risingSeconds, ratio: Self.risingRatio, minimumArticles: Self.risingMinimum, top)
-    }
+    func rising(_ category: SummaryWindow.Category) -> [SummarySnapshot.Rise] { snapshot.rising[category] ?? [] }
 
     func json() -> [UInt8] {
         var w = JSONWriter()
@@ -52,12 +70,14 @@ struct SummaryReport {
             w.field("schema", "newsd.summary/1")
             w.field("generated_at", Timestamp.rfc3339(now))
             w.field("window_hours", hours)
+            // Only in the fleet's summary: how many nodes recorded the window's articles.
+            if let nodes = snapshot.nodes { w.field("nodes", nodes) }
             w.key("window")
             w.object { w in
-                w.field("articles", window.articleCount)
-                w.field("words", window.words)
-                w.field("quotes", window.quotes)
-                w.field("failures", window.errorCount)
+                w.field("articles", snapshot.articles)
+                w.field("words", snapshot.words)
+                w.field("quotes", snapshot.quotes)
+                w.field("failures", snapshot.errors)
             }
             w.key("since_start")
             w.object { w in
@@ -79,7 +99,7 @@ struct SummaryReport {
                 for category in SummaryWindow.Category.allCases {
                     w.key(category.rawValue)
                     w.array { w in
-                        for item in window.top(category, top) { write(item, category, to: &w) }
+                        for item in top(category) { write(item, category, to: &w) }
                     }
                 }
             }
@@ -103,7 +123,7 @@ struct SummaryReport {
             }
             w.key("latest")
             w.array { w in
-                for e in window.latest.suffix(10).reversed() {
+                for e in snapshot.latest.prefix(10) {
                     w.object { w in
                         w.field("at", Timestamp.rfc3339(e.at))
                         w.field("id", e.id)
@@ -117,7 +137,7 @@ struct SummaryReport {
             }
             w.key("recent_errors")
             w.array { w in
-                for e in window.latestErrors.suffix(10).reversed() {
+                for e in snapshot.latestErrors.prefix(10) {
                     w.object { w in
                         w.field("at", Timestamp.rfc3339(e.at))
                         w.field("path", e.path)
@@ -129,13 +149,13 @@ struct SummaryReport {
             w.key("throughput")
             w.object { w in
                 w.field("articles_per_minute_last_10m", recentRate)
-                w.field("articles_per_hour_window", Double(window.articleCount) / max(hours, 1e-9))
+                w.field("articles_per_hour_window", Double(snapshot.articles) / max(hours, 1e-9))
             }
             w.key("latency_ms")
             w.object { w in
-                w.field("p50", window.latencyPercentile(50))
-                w.field("p95", window.latencyPercentile(95))
-                w.field("p99", window.latencyPercentile(99))
+                w.field("p50", snapshot.latency.p50)
+                w.field("p95", snapshot.latency.p95)
+                w.field("p99", snapshot.latency.p99)
             }
             w.field("queue_depth", queueDepth)
         }
@@ -181,7 +201,7 @@ struct SummaryReport {
     }
 
     /// When an article was published if it says, else when it was recorded.
-    func when(_ e: SummaryEntry) -> String {
+    func when(_ e: SummarySnapshot.Headline) -> String {
         e.published ?? Timestamp.rfc3339(e.at, fractional: false)
     }
 }

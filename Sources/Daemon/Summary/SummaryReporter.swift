@@ -26,13 +26,17 @@ final class SummaryReporter: @unchecked Sendable {
     private var timer: (any DispatchSourceTimer)?
     private let startedAt = SystemCalls.now()
     private let risingSeconds: Double
+    /// Whether this reporter writes summary.{json,md,html}; not when the fleet's summary does
+    /// (`[summary] source = "database"`), though the window still serves the stories and counts.
+    private let writesFiles: Bool
     /// The window's stories, which the workers consult to give each record its `story`.
     let stories: StoryIndex
     /// Reads the intake's queue depth when a report is made.
     var queueDepth: @Sendable () -> Int = { 0 }
 
-    init(outputDirectory: String, windowSeconds: Double, top: Int, risingSeconds: Double = 3600, logger: Logger) {
+    init(outputDirectory: String, windowSeconds: Double, top: Int, risingSeconds: Double = 3600, writesFiles: Bool = true, logger: Logger) {
         self.outputDirectory = outputDirectory
+        self.writesFiles = writesFiles
         self.top = top
         self.risingSeconds = risingSeconds
         self.logger = logger
@@ -104,6 +108,7 @@ final class SummaryReporter: @unchecked Sendable {
         changed = false
         let now = SystemCalls.now()
         window.expire(now: now)
+        guard writesFiles else { return }
         let report = SummaryReport(window: window, totals: totals, top: top, now: now, startedAt: startedAt, queueDepth: queueDepth(),
                                    risingSeconds: risingSeconds)
         do {
