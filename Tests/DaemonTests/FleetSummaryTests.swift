@@ -228,6 +228,7 @@ import Testing
             try cluster.start()
             await service.rewrite(&state)
             #expect(state.failure == nil)
+            await service.close(&state)
         }
     }
 }

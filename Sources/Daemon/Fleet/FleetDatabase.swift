@@ -197,7 +197,7 @@ struct FleetDatabase: Sendable {
     /// completes a query written to a connection the server has closed, nor does it honour
     /// cancellation there. Such a `body` is abandoned (one suspended task per lost connection,
     /// until the process ends) rather than awaited, so the shipper can reconnect and stop.
-    private func withTimeout<T: Sendable>(_ limit: Duration, connection: PostgresConnection,
+    func withTimeout<T: Sendable>(_ limit: Duration, connection: PostgresConnection,
                                           _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let outcome = FirstOutcome<T>()
         let timedOut = FleetDatabaseError.timedOut(database: configuration.displayName, seconds: Int(limit.components.seconds))

@@ -55,7 +55,13 @@ struct FleetSummaryService: Service {
         var state = State()
         await rewrite(&state)
         await repeatUntilShutdown(every: .milliseconds(Int(interval * 1000))) { await rewrite(&state) }
+        await close(&state)
+    }
+
+    /// Closes the connection the rewrites kept open.
+    func close(_ state: inout State) async {
         if let connection = state.connection { try? await connection.close() }
+        state.connection = nil
     }
 
     struct State {
@@ -76,7 +82,7 @@ struct FleetSummaryService: Service {
                 connection = try await database.connect()
                 state.connection = connection
             }
-            snapshot = try await withTimeout(connection) { [query] in
+            snapshot = try await database.withTimeout(timeout, connection: connection) { [query] in
                 try await query.snapshot(on: connection, now: now, logger: FleetSummaryQuery.quietLogger)
             }
         } catch {
@@ -102,25 +108,6 @@ struct FleetSummaryService: Service {
         if state.failure != nil {
             logger.notice("the fleet summary is written again", metadata: ["database": "\(database.configuration.displayName)"])
             state.failure = nil
-        }
-    }
-
-    /// Runs `body`; past `timeout`, closes `connection` (which fails `body`) and throws.
-    private func withTimeout<T: Sendable>(_ connection: PostgresConnection, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let limit = timeout
-        let name = database.configuration.displayName
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                try? await connection.close()
-                throw FleetDatabaseError.timedOut(database: name, seconds: Int(limit.components.seconds))
-            }
-            return value
         }
     }
 }
