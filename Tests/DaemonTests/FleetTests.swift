@@ -172,6 +172,8 @@ private extension ConfigLoader {
 }
 
 @Suite(.serialized, .needsPostgreSQL) struct FleetDatabaseTests {
+    static let patientLimit: Duration = .seconds(600)
+
     /// postgres-nio never answers a query written to a connection the server has closed; the
     /// batch must fail within its limit (and close the connection) instead of waiting forever,
     /// which left the shipper stuck and deaf to SIGTERM after a database restart.
@@ -181,7 +183,10 @@ private extension ConfigLoader {
         let folder = TemporaryFolder("fleet-database")
         var configuration = try DatabaseConfiguration.parse(url: cluster.url)
         configuration.passwordFile = folder.write("password", cluster.password)
-        let database = FleetDatabase(configuration: configuration, logger: Logger(label: "test"))
+        var database = FleetDatabase(configuration: configuration, logger: Logger(label: "test"))
+        // The migration's own limit is generous: tests that poll with Thread.sleep can hold the
+        // test process's few cooperative threads for a minute under CI's parallel load.
+        database.statementTimeout = Self.patientLimit
         let connection = try await database.connect()
         try await database.migrate(connection, node: "test")
         try cluster.stop()
