@@ -15,12 +15,10 @@ Run it on an idle machine or report `uptime` beside the figures: wall-clock time
 cores move with the load.
 """
 import argparse
-import glob
 import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,61 +27,18 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from benchlib import corpus  # noqa: E402
-
-PASSWORD = "bench-password"
-
-
-def pg_bin():
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not versions:
-        sys.exit("PostgreSQL is not installed (apt-get install postgresql)")
-    return os.path.dirname(versions[-1])
+from benchlib import corpus, postgres  # noqa: E402
+from benchlib.postgres import PASSWORD  # noqa: E402
 
 
-def as_postgres(argv):
-    return (["runuser", "-u", "postgres", "--"] + argv) if os.getuid() == 0 else argv
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Cluster:
-    def __init__(self, folder):
-        self.bin = pg_bin()
-        self.folder = folder
-        self.port = free_port()
-        os.makedirs(folder + "/socket")
-        if os.getuid() == 0:
-            subprocess.run(["chown", "-R", "postgres:", folder], check=True)
-        self.tool("initdb", "-D", folder + "/data", "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
-                  "--no-sync", "-E", "UTF8", "--locale=C")
-        self.tool("pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o",
-                  "-p %d -k %s -c listen_addresses=127.0.0.1" % (self.port, folder + "/socket"), "start")
-        self.psql("CREATE ROLE newsd LOGIN PASSWORD '%s'" % PASSWORD, "postgres")
-        self.psql("CREATE DATABASE newsd OWNER newsd", "postgres")
-
-    def tool(self, name, *args):
-        return subprocess.run(as_postgres([self.bin + "/" + name] + list(args)), check=True, capture_output=True, text=True).stdout
-
-    def psql(self, sql, db="newsd"):
-        return self.tool("psql", "-X", "-At", "-h", self.folder + "/socket", "-p", str(self.port), "-U", "postgres", "-d", db, "-c", sql)
+class Cluster(postgres.Cluster):
+    """The cluster, and how many articles it holds."""
 
     def count(self):
         try:
             return int(self.psql("SELECT count(*) FROM articles").strip() or 0)
         except subprocess.CalledProcessError:
             return 0
-
-    def url(self):
-        return "postgresql://newsd@127.0.0.1:%d/newsd?sslmode=disable" % self.port
-
-    def destroy(self):
-        subprocess.run(as_postgres([self.bin + "/pg_ctl", "-D", self.folder + "/data", "-m", "immediate", "-w", "stop"]),
-                       capture_output=True)
 
 
 def make_backlog(binary, scratch, n, distinct):

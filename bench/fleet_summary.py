@@ -18,10 +18,8 @@ day): the summary reads only the window's rows, through the indexes on time.
 Wall-clock times on 2 shared cores move with the load: read them beside the load average.
 """
 import argparse
-import glob
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,50 +28,19 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-PASSWORD = "bench-password"
+sys.path.insert(0, HERE)
+from benchlib import postgres  # noqa: E402
+from benchlib.postgres import PASSWORD  # noqa: E402
+
 BATCH = 50_000
 
 
-def pg_bin():
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not versions:
-        sys.exit("PostgreSQL is not installed (apt-get install postgresql)")
-    return os.path.dirname(versions[-1])
+class Cluster(postgres.Cluster):
+    """The cluster, filled with generated fleet rows."""
 
-
-def as_postgres(argv):
-    return (["runuser", "-u", "postgres", "--"] + argv) if os.getuid() == 0 else argv
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Cluster:
     def __init__(self, folder):
-        self.bin = pg_bin()
-        self.folder = folder
-        self.port = free_port()
-        os.makedirs(folder + "/socket")
-        if os.getuid() == 0:
-            subprocess.run(["chown", "-R", "postgres:", folder], check=True)
-        self.tool("initdb", "-D", folder + "/data", "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
-                  "--no-sync", "-E", "UTF8", "--locale=C")
         # Bulk loading only: the summary's reads do not depend on these.
-        self.tool("pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o",
-                  "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c max_wal_size=4GB" % (self.port, folder + "/socket"),
-                  "start")
-        self.psql("CREATE ROLE newsd LOGIN PASSWORD '%s'" % PASSWORD, "postgres")
-        self.psql("CREATE DATABASE newsd OWNER newsd", "postgres")
-
-    def tool(self, name, *args):
-        return subprocess.run(as_postgres([self.bin + "/" + name] + list(args)), check=True, capture_output=True, text=True).stdout
-
-    def psql(self, sql, db="newsd"):
-        return self.tool("psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-h", self.folder + "/socket", "-p", str(self.port),
-                         "-U", "postgres", "-d", db, "-c", sql)
+        super().__init__(folder, "-c fsync=off -c max_wal_size=4GB")
 
     def generate(self, first, last, hours, offset_hours=0):
         """Articles first..last over `hours` hours ending `offset_hours` ago, in batches."""
@@ -85,13 +52,6 @@ class Cluster:
             self.tool("psql", "-X", "-q", "-h", self.folder + "/socket", "-p", str(self.port), "-U", "postgres", "-d", "newsd",
                       "-v", "first=%d" % lo, "-v", "last=%d" % hi, "-v", "hours=%g" % hours, "-v", "offset=%g" % offset_hours,
                       "-f", sql)
-
-    def url(self):
-        return "postgresql://newsd@127.0.0.1:%d/newsd?sslmode=disable" % self.port
-
-    def destroy(self):
-        subprocess.run(as_postgres([self.bin + "/pg_ctl", "-D", self.folder + "/data", "-m", "immediate", "-w", "stop"]),
-                       capture_output=True)
 
 
 def timed_summary(binary, url, hours, runs):
