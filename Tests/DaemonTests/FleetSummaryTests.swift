@@ -53,21 +53,7 @@ import Testing
     func withFleet(_ body: (PostgresCluster, FleetDatabase) async throws -> Void) async throws {
         let cluster = try PostgresCluster()
         defer { cluster.destroy() }
-        let folder = TemporaryFolder("fleet-summary")
-        var configuration = try DatabaseConfiguration.parse(url: cluster.url)
-        configuration.passwordFile = folder.write("password", cluster.password)
-        var database = FleetDatabase(configuration: configuration, logger: Logger(label: "test"))
-        // A generous limit: tests that poll with Thread.sleep can hold the test process's few
-        // cooperative threads for a minute under CI's parallel load.
-        database.statementTimeout = .seconds(600)
-        let connection = try await database.connect()
-        do {
-            try await database.migrate(connection, node: "test")
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try? await connection.close()
+        let database = try await cluster.migratedDatabase()
         try await body(cluster, database)
     }
 

@@ -172,7 +172,6 @@ private extension ConfigLoader {
 }
 
 @Suite(.serialized, .needsPostgreSQL) struct FleetDatabaseTests {
-    static let patientLimit: Duration = .seconds(600)
 
     /// postgres-nio never answers a query written to a connection the server has closed; the
     /// batch must fail within its limit (and close the connection) instead of waiting forever,
@@ -180,15 +179,8 @@ private extension ConfigLoader {
     @Test func aBatchOnAConnectionTheServerClosedFailsInsteadOfWaiting() async throws {
         let cluster = try PostgresCluster()
         defer { cluster.destroy() }
-        let folder = TemporaryFolder("fleet-database")
-        var configuration = try DatabaseConfiguration.parse(url: cluster.url)
-        configuration.passwordFile = folder.write("password", cluster.password)
-        var database = FleetDatabase(configuration: configuration, logger: Logger(label: "test"))
-        // The migration's own limit is generous: tests that poll with Thread.sleep can hold the
-        // test process's few cooperative threads for a minute under CI's parallel load.
-        database.statementTimeout = Self.patientLimit
+        let database = try await cluster.migratedDatabase()
         let connection = try await database.connect()
-        try await database.migrate(connection, node: "test")
         try cluster.stop()
         await #expect(throws: FleetDatabaseError.self) {
             try await database.insert(articles: ArticleRows(), errors: ErrorRows(), node: "test", on: connection, timeout: .seconds(2))

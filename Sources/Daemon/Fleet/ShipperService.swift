@@ -107,6 +107,21 @@ struct ShipperService: Service {
         var failures = 0
         var isolateLines = 0
         var drainDeadline: Double?
+
+        /// Says that the database cannot take batches now: in the log (rate-limited), `STATUS=` and the metrics.
+        func connectionLost(_ error: FleetDatabaseError) {
+            reporter.report(error, logger: logger, lag: records.pendingLines)
+            status.update { $0.connected = false; $0.problem = error.description }
+            metrics.up.record(0)
+        }
+        /// Waits out a failed connection or batch: backing off while the host is away, longer when
+        /// an operator has to act (password, privilege, schema).
+        func retryLater(after error: FleetDatabaseError) async {
+            failures += 1
+            connectionLost(error)
+            await pause(Self.backoff(failures: failures, needsOperator: error.needsOperator), records, errors)
+        }
+
         while true {
             let stopping = Task.isShuttingDownGracefully || Task.isCancelled
             if stopping, drainDeadline == nil { drainDeadline = SystemCalls.monotonic() + drainSeconds }
@@ -118,10 +133,7 @@ struct ShipperService: Service {
                 // answer a query on this connection, so it is dropped and a new one opened.
                 try? await open.close()
                 connection = nil
-                let error = FleetDatabaseError.unreachable(database: configuration.displayName, detail: "the server closed the connection")
-                reporter.report(error, logger: logger, lag: records.pendingLines)
-                status.update { $0.connected = false; $0.problem = error.description }
-                metrics.up.record(0)
+                connectionLost(.unreachable(database: configuration.displayName, detail: "the server closed the connection"))
             }
 
             guard let open = connection else {
@@ -146,11 +158,7 @@ struct ShipperService: Service {
                     reporter.clear()
                     failures = 0
                 } catch {
-                    failures += 1
-                    reporter.report(error, logger: logger, lag: records.pendingLines)
-                    status.update { $0.connected = false; $0.problem = error.description }
-                    metrics.up.record(0)
-                    await pause(Self.backoff(failures: failures, needsOperator: error.needsOperator), records, errors)
+                    await retryLater(after: error)
                 }
                 continue
             }
@@ -195,11 +203,7 @@ struct ShipperService: Service {
             } catch {
                 try? await open.close()
                 connection = nil
-                failures += 1
-                reporter.report(error, logger: logger, lag: records.pendingLines)
-                status.update { $0.connected = false; $0.problem = error.description }
-                metrics.up.record(0)
-                await pause(Self.backoff(failures: failures, needsOperator: error.needsOperator), records, errors)
+                await retryLater(after: error)
                 continue
             }
             records.shipped(through: recordBatch.end, lines: recordBatch.lines.count)
