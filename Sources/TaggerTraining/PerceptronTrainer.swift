@@ -13,12 +13,29 @@ public struct EncodedSentence: Sendable {
 
     /// The training sentences of a document with gold tags for all of `doc.tokens`; tags are
     /// re-encoded per sentence, so a gold span that a sentence boundary cuts stays well formed.
-    public static func sentences(of doc: Document, tags: [UInt8], clusters: WordClusterTable, bucketBits: Int) -> [EncodedSentence] {
+    ///
+    /// With `firstPassTypes` (a first pass's type index of every token, -1 outside an entity), each
+    /// sentence comes as the first pass sees it and, when some token has a history, once more as
+    /// the second pass sees it (`PredictionHistory`): one model learns both passes.
+    public static func sentences(of doc: Document, tags: [UInt8], clusters: WordClusterTable, bucketBits: Int,
+                                 firstPassTypes: [Int8]? = nil) -> [EncodedSentence] {
         var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: clusters) }
         DocumentEvidence.annotate(&keys, sentences: doc.sentences)
+        var result = sentences(of: doc, keys: keys, tags: tags, bucketBits: bucketBits) { _ in true }
+        if let firstPassTypes {
+            PredictionHistory.annotate(&keys, types: firstPassTypes)
+            result += sentences(of: doc, keys: keys, tags: tags, bucketBits: bucketBits) { sentence in
+                keys[sentence].contains { $0.history != 0 }
+            }
+        }
+        return result
+    }
+
+    private static func sentences(of doc: Document, keys: [TokenKeys], tags: [UInt8], bucketBits: Int,
+                                  where include: (Range<Int>) -> Bool) -> [EncodedSentence] {
         let F = FeatureTemplates.count
         var result: [EncodedSentence] = []
-        for sentence in doc.sentences where !sentence.tokens.isEmpty {
+        for sentence in doc.sentences where !sentence.tokens.isEmpty && include(sentence.tokens) {
             let n = sentence.tokens.count
             var rows = [UInt32](repeating: 0, count: n * F)
             rows.withUnsafeMutableBufferPointer { r in

@@ -2,9 +2,14 @@
 //
 //   newsd-train clusters --out CLUSTERS.tsv INPUT...        (CoNLL files or folders of .txt)
 //   newsd-train cv --train eng.train --clusters CLUSTERS.tsv [--dictionary DICT.tsv] [--brown BROWN.tsv] [--folds 3]
-//                  [--epochs 12] [--bits 18] [--seed 1]    (prints the best epoch count last)
+//                  [--epochs 12] [--bits 18] [--seed 1] [--history-folds 3 --history-epochs 15]
+//                  (prints the best epoch count last)
 //   newsd-train train --train eng.train[,eng.testa] --clusters CLUSTERS.tsv[,MORE.tsv] [--dictionary DICT.tsv]
 //                     [--brown BROWN.tsv] --epochs N --out MODEL [--dev eng.testa] [--bits 18] [--seed 1] [--scored-words 40000]
+//                     [--history-folds 3 --history-epochs 15]
+//     The second pass learns from first-pass tags of the training documents, each tagged by a
+//     first-pass model of --history-epochs trained on the other --history-folds - 1 parts
+//     (--history-folds 0: no second-pass training).
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
 //   newsd-train attribution --train POLNEAR_SPLIT --epochs N --out MODEL [--bits 18] [--seed 1]
@@ -172,14 +177,58 @@ func goldDocuments(_ paths: String) -> [GoldDocument] {
     paths.split(separator: ",").flatMap { CoNLLCorpus.documents(readText(String($0))) }
 }
 
-/// The training sentences of `docs`.
-func encode(_ docs: [GoldDocument], table: WordClusterTable, bits: Int) -> [EncodedSentence] {
+/// The training sentences of `docs`; with `firstPassTypes` (per document), also as the second pass sees them.
+func encode(_ docs: [GoldDocument], table: WordClusterTable, bits: Int, firstPassTypes: [[Int8]]? = nil) -> [EncodedSentence] {
     var sentences: [EncodedSentence] = []
-    for gold in docs {
+    for (d, gold) in docs.enumerated() {
         let doc = CoNLLCorpus.document(gold.text)
-        sentences += EncodedSentence.sentences(of: doc, tags: CoNLLCorpus.tags(doc, spans: gold.spans), clusters: table, bucketBits: bits)
+        sentences += EncodedSentence.sentences(of: doc, tags: CoNLLCorpus.tags(doc, spans: gold.spans), clusters: table,
+                                               bucketBits: bits, firstPassTypes: firstPassTypes?[d])
     }
     return sentences
+}
+
+/// Trains `epochs` epochs over `sentences` in a seeded order; `afterEpoch` sees each epoch's trainer.
+func trainEpochs(_ sentences: [EncodedSentence], bits: Int, epochs: Int, seed: Int,
+                 afterEpoch: (Int, Int, PerceptronTrainer) -> Void = { _, _, _ in }) -> PerceptronTrainer {
+    var rng = SplitMix64(seed: UInt64(seed))
+    var trainer = PerceptronTrainer(bucketBits: bits)
+    var order = Array(sentences.indices)
+    for epoch in 1...max(epochs, 1) {
+        order.shuffle(using: &rng)
+        let errors = trainer.epoch(sentences, order: order)
+        afterEpoch(epoch, errors, trainer)
+    }
+    return trainer
+}
+
+/// The first-pass types of every token of `docs` (-1 outside an entity), each document tagged by a
+/// first-pass model trained on the other `folds - 1` parts, so that the history the second pass
+/// learns from is as wrong as a first pass is on articles it has not seen.
+func jackknifedTypes(_ docs: [GoldDocument], folds: Int, epochs: Int, table: WordClusterTable, bits: Int, seed: Int) -> [[Int8]] {
+    var types = [[Int8]](repeating: [], count: docs.count)
+    for fold in 0..<folds {
+        let sentences = encode(docs.indices.filter { $0 % folds != fold }.map { docs[$0] }, table: table, bits: bits)
+        let trainer = trainEpochs(sentences, bits: bits, epochs: epochs, seed: seed)
+        let tagger = EntityTagger(model: trainer.averagedModel(clusters: table))
+        for d in docs.indices where d % folds == fold {
+            let doc = CoNLLCorpus.document(docs[d].text)
+            var spans: [(tokens: Range<Int>, type: Int)] = []
+            tagger.tagSpans(doc, secondPass: false) { tokens, type, _ in spans.append((tokens, type)) }
+            types[d] = PredictionHistory.types(count: doc.tokens.count, spans: spans)
+        }
+        say("history: fold \(fold + 1)/\(folds) tagged by a first pass trained on the others")
+    }
+    return types
+}
+
+/// The sentences to train on: both passes' views unless `--history-folds 0`.
+func trainingSentences(_ docs: [GoldDocument], _ o: Options, table: WordClusterTable, bits: Int) -> [EncodedSentence] {
+    let folds = o.int("history-folds", 3)
+    guard folds >= 2 else { return encode(docs, table: table, bits: bits) }
+    let types = jackknifedTypes(docs, folds: folds, epochs: o.int("history-epochs", 15), table: table, bits: bits,
+                                seed: o.int("seed", 1))
+    return encode(docs, table: table, bits: bits, firstPassTypes: types)
 }
 
 /// Cross-validation on the training documents: for each of `--folds` folds, trains on the others
@@ -190,21 +239,16 @@ func crossValidate(_ o: Options) {
     let docs = goldDocuments(o.required("train"))
     var pooled = [SpanScore](repeating: SpanScore(), count: epochs)
     for fold in 0..<folds {
-        var rng = SplitMix64(seed: UInt64(o.int("seed", 1)))
         let heldOut = docs.indices.filter { $0 % folds == fold }.map { (CoNLLCorpus.document(docs[$0].text), docs[$0]) }
-        let sentences = encode(docs.indices.filter { $0 % folds != fold }.map { docs[$0] }, table: table, bits: bits)
-        var trainer = PerceptronTrainer(bucketBits: bits)
-        var order = Array(sentences.indices)
-        for epoch in 0..<epochs {
-            order.shuffle(using: &rng)
-            _ = trainer.epoch(sentences, order: order)
+        let sentences = trainingSentences(docs.indices.filter { $0 % folds != fold }.map { docs[$0] }, o, table: table, bits: bits)
+        _ = trainEpochs(sentences, bits: bits, epochs: epochs, seed: o.int("seed", 1)) { epoch, _, trainer in
             let (score, _) = evaluate(EntityTagger(model: trainer.averagedModel(clusters: table)), heldOut)
             for t in 0..<TagSet.typeCount {
-                pooled[epoch].truePositives[t] += score.truePositives[t]
-                pooled[epoch].falsePositives[t] += score.falsePositives[t]
-                pooled[epoch].falseNegatives[t] += score.falseNegatives[t]
+                pooled[epoch - 1].truePositives[t] += score.truePositives[t]
+                pooled[epoch - 1].falsePositives[t] += score.falsePositives[t]
+                pooled[epoch - 1].falseNegatives[t] += score.falseNegatives[t]
             }
-            say("cv fold \(fold + 1)/\(folds) epoch \(epoch + 1): F1 \(String(format: "%.4f", score.f1))")
+            say("cv fold \(fold + 1)/\(folds) epoch \(epoch): F1 \(String(format: "%.4f", score.f1))")
         }
     }
     var best = 0
@@ -219,26 +263,22 @@ func crossValidate(_ o: Options) {
 func train(_ o: Options) {
     let bits = o.int("bits", 18)
     let epochs = o.int("epochs", 10)
-    var rng = SplitMix64(seed: UInt64(o.int("seed", 1)))
     let table = loadTable(o)
     say("train: \(table.count) words with clusters or dictionary codes")
     let docs = goldDocuments(o.required("train"))
-    let sentences = encode(docs, table: table, bits: bits)
+    let sentences = trainingSentences(docs, o, table: table, bits: bits)
     let tokens = sentences.reduce(0) { $0 + $1.tags.count }
-    say("train: \(docs.count) documents, \(sentences.count) sentences, \(tokens) tokens")
+    say("train: \(docs.count) documents, \(sentences.count) sentences (both passes' views), \(tokens) tokens")
     let dev = o.values["dev"].map { goldDocuments($0).map { (CoNLLCorpus.document($0.text), $0) } } ?? []
-    var trainer = PerceptronTrainer(bucketBits: bits)
-    var order = Array(sentences.indices)
-    for epoch in 1...max(epochs, 1) {
-        let started = Date()
-        order.shuffle(using: &rng)
-        let errors = trainer.epoch(sentences, order: order)
+    var started = Date()
+    let trainer = trainEpochs(sentences, bits: bits, epochs: epochs, seed: o.int("seed", 1)) { epoch, errors, trainer in
         var line = "epoch \(epoch): train errors \(errors)"
         if !dev.isEmpty && epoch == epochs {
             let (score, _) = evaluate(EntityTagger(model: trainer.averagedModel(clusters: table)), dev)
             line += ", dev F1 \(String(format: "%.4f", score.f1)) (reported, not used)"
         }
         say(line + ", \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
+        started = Date()
     }
     let trained = trainer.averagedModel(clusters: table)
     // Confidence scale: the median margin of the spans the model finds on (a part of) its training documents.

@@ -112,6 +112,29 @@ import Testing
         #expect(evidence["the"] == 0)     // not capitalised
     }
 
+    @Test func theSecondPassSeesWhatTheFirstTaggedTheWordsOtherOccurrences() {
+        let doc = CoNLLCorpus.document("Cook said Cook won .\nCook Islands voted , cook said .\nLee left .\n")
+        var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: WordClusterTable()) }
+        // The first pass: "Cook" a person twice, a place once (in "Cook Islands"); "Lee" untagged.
+        let spans: [(tokens: Range<Int>, type: Int)] = [(0..<1, 0), (2..<3, 0), (5..<7, 2)]
+        PredictionHistory.annotate(&keys, types: PredictionHistory.types(count: keys.count, spans: spans))
+        let history = doc.tokens.indices.map { (doc.tokenText($0), keys[$0].history) }
+        // First "Cook": the others are a person and a place, so person (type 0) wins, not unanimously.
+        #expect(history[0] == ("Cook", 1))
+        // The "Cook" of "Cook Islands": both others are persons, and none is untagged.
+        #expect(history[5] == ("Cook", 1 + PredictionHistory.unanimous))
+        // Lowercase words and words written once get no history.
+        #expect(history[9] == ("cook", 0) && history[12] == ("Lee", 0) && history[6] == ("Islands", 0))
+    }
+
+    @Test func aWordWhoseOtherOccurrencesAreUntaggedSaysSo() {
+        let doc = CoNLLCorpus.document("Lee left .\nLee stayed .\n")
+        var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: WordClusterTable()) }
+        PredictionHistory.annotate(&keys, types: PredictionHistory.types(count: keys.count, spans: [(0..<1, 1)]))
+        #expect(keys[0].history == PredictionHistory.untagged)
+        #expect(keys[3].history == 2 + PredictionHistory.unanimous)
+    }
+
     /// The Brown path prefixes of `word` in the shipped model's word table (slots 4–7).
     static func brown(_ word: String, in model: TaggerModel) -> [UInt16] {
         let c = model.clusters.lookup(FeatureHash.form(word))

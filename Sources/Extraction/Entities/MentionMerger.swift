@@ -60,7 +60,10 @@ struct MentionMerger {
                     // Blocs and demonyms ("the West") keep the old threshold: the choice above was about places.
                     let place = rule.places.contains { gazetteer.places[Int($0)].kind.geoKind != nil }
                     let sure = place ? Self.sureTagger : Self.sureTaggerAgainstBlocs
-                    if (rule.origin == .gazetteer && c.confidence < sure && !smallTown) || rule.confidence >= 0.9 {
+                    // A location here is a place on the map; a bloc the tagger calls one (CoNLL
+                    // tags "the West" LOC) is the bloc however sure the tagger is.
+                    let blocTaggedAsPlace = rule.origin == .gazetteer && !place && c.type == .location
+                    if (rule.origin == .gazetteer && c.confidence < sure && !smallTown) || blocTaggedAsPlace || rule.confidence >= 0.9 {
                         mention.type = rule.type
                     }
                     if rule.personCue { mention.type = .person }

@@ -33,7 +33,12 @@ public struct EntityTagger: Sendable {
 
     /// Calls `found` with the token range (into `doc.tokens`), type index and confidence of every
     /// span, in text order.
-    public func tagSpans(_ doc: Document, _ found: (Range<Int>, Int, Float) -> Void) {
+    ///
+    /// Two passes: the first tags every sentence from its own words; the second adds what the first
+    /// said about the document's other occurrences of each capitalised word (`PredictionHistory`)
+    /// to the scores of the sentences that have any, and decodes those again. With `secondPass`
+    /// off, the first pass's spans (as the trainer needs them for the history of its documents).
+    public func tagSpans(_ doc: Document, secondPass: Bool = true, _ found: (Range<Int>, Int, Float) -> Void) {
         guard let model, !doc.tokens.isEmpty else { return }
         let T = TagSet.count
         var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: model.clusters) }
@@ -42,28 +47,53 @@ public struct EntityTagger: Sendable {
         let longest = doc.sentences.lazy.map(\.tokens.count).max() ?? 0
         guard longest > 0 else { return }
         var rows = [UInt32](repeating: 0, count: longest * FeatureTemplates.localCount + FeatureTemplates.wordCount)
-        var emissions = [Float](repeating: 0, count: longest * T)
+        var emissions = [Float](repeating: 0, count: doc.tokens.count * T)
+        var tags = [UInt8](repeating: TagSet.outside, count: doc.tokens.count)
         var viterbi = ViterbiWorkspace(capacity: longest)
         let mask = UInt64(model.buckets - 1)
         let spare = UInt32(model.buckets)
         for sentence in doc.sentences where !sentence.tokens.isEmpty {
-            let n = sentence.tokens.count
             rows.withUnsafeMutableBufferPointer { r in
                 FeatureTemplates.localRows(keys[sentence.tokens], mask: mask, spare: spare, into: r.baseAddress!,
                                            stride: FeatureTemplates.localCount)
                 emissions.withUnsafeMutableBufferPointer { e in
                     known.withUnsafeBufferPointer { k in
                         TaggerScoring.emissions(keys[sentence.tokens], known: k.baseAddress! + sentence.tokens.lowerBound,
-                                                localRows: r.baseAddress!, model: model, into: e.baseAddress!)
+                                                localRows: r.baseAddress!, model: model,
+                                                into: e.baseAddress! + sentence.tokens.lowerBound * T)
                     }
                 }
             }
-            let tags = viterbi.decode(n: n, emissions: emissions, transitions: model.transitions)
-            for span in TagSet.decode(tags) {
+            tags[sentence.tokens] = viterbi.decode(n: sentence.tokens.count, emissions: emissions,
+                                                   from: sentence.tokens.lowerBound, transitions: model.transitions)
+        }
+        if secondPass {
+            var spans: [(tokens: Range<Int>, type: Int)] = []
+            for sentence in doc.sentences where !sentence.tokens.isEmpty {
+                for span in TagSet.decode(tags[sentence.tokens]) {
+                    let first = sentence.tokens.lowerBound + span.tokens.lowerBound
+                    spans.append((first..<(first + span.tokens.count), span.type))
+                }
+            }
+            PredictionHistory.annotate(&keys, types: PredictionHistory.types(count: keys.count, spans: spans))
+            for sentence in doc.sentences where keys[sentence.tokens].contains(where: { $0.history != 0 }) {
+                rows.withUnsafeMutableBufferPointer { r in
+                    emissions.withUnsafeMutableBufferPointer { e in
+                        TaggerScoring.addHistory(keys[sentence.tokens], scratch: r.baseAddress!, model: model,
+                                                 into: e.baseAddress! + sentence.tokens.lowerBound * T)
+                    }
+                }
+                tags[sentence.tokens] = viterbi.decode(n: sentence.tokens.count, emissions: emissions,
+                                                       from: sentence.tokens.lowerBound, transitions: model.transitions)
+            }
+        }
+        for sentence in doc.sentences where !sentence.tokens.isEmpty {
+            for span in TagSet.decode(tags[sentence.tokens]) {
+                let first = sentence.tokens.lowerBound + span.tokens.lowerBound
                 // Per token: the best score of the span's type (B, I, L and U share the evidence;
                 // transitions choose among them) against the best of `O` and the other types.
                 var margin = Float.greatestFiniteMagnitude
-                for i in span.tokens {
+                for i in first..<(first + span.tokens.count) {
                     let base = i * T
                     var own = -Float.greatestFiniteMagnitude
                     var other = emissions[base]
@@ -76,7 +106,6 @@ public struct EntityTagger: Sendable {
                 // Softsign of the smallest margin: 0.5 at a tie, 0.75 at one confidence scale.
                 let x = margin / max(model.confidenceScale, 1e-6)
                 let confidence = 0.5 + 0.5 * x / (1 + abs(x))
-                let first = sentence.tokens.lowerBound + span.tokens.lowerBound
                 found(first..<(first + span.tokens.count), span.type, confidence)
             }
         }
@@ -132,6 +161,26 @@ public enum TaggerScoring {
             let o = out + i * T
             o[0] = 0
             for t in 0..<16 { o[t + 1] = Float(acc[t]) * scale }
+        }
+    }
+
+    /// Adds the scores of the second-pass features (`FeatureTemplates.historyRows`) of a sentence's
+    /// tokens to their emissions `out` (`keys.count * TagSet.count`); `scratch` holds
+    /// `keys.count * FeatureTemplates.historyCount` rows.
+    @inlinable
+    public static func addHistory(_ keys: ArraySlice<TokenKeys>, scratch: UnsafeMutablePointer<UInt32>,
+                                  model: TaggerModel, into out: UnsafeMutablePointer<Float>) {
+        let H = FeatureTemplates.historyCount
+        let T = TagSet.count
+        let spare = UInt32(model.buckets)
+        FeatureTemplates.historyRows(keys, mask: UInt64(model.buckets - 1), spare: spare, into: scratch, stride: H)
+        for i in 0..<keys.count {
+            var acc = SIMD16<Int32>.zero
+            for f in 0..<H where scratch[i * H + f] != spare {
+                acc &+= SIMD16<Int32>(truncatingIfNeeded: model.weights.row(Int(scratch[i * H + f])))
+            }
+            let o = out + i * T
+            for t in 0..<16 { o[t + 1] += Float(acc[t]) * model.scale }
         }
     }
 }

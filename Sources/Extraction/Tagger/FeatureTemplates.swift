@@ -18,7 +18,7 @@ public enum FeatureTemplates {
     }
 
     /// Features per token.
-    public static let count = 57
+    public static let count = 61
 
     // Keys standing in for neighbours beyond the sentence.
     @usableFromInline static let before2: UInt64 = 0x5851_F42D_4C95_7F2D
@@ -92,6 +92,9 @@ public enum FeatureTemplates {
 
     /// Features per token that read neither one neighbour alone nor the token alone.
     public static let localCount = contextCount - Neighbour.allCases.reduce(0) { $0 + $1.count }
+    /// The last local features of each token: the second pass's, which read `TokenKeys.history`
+    /// (spare rows while it is 0, so the first pass scores as if they were absent).
+    public static let historyCount = 4
 
     /// What the neighbour features read of the token at `j` in a sentence of `n` tokens: its
     /// lowercase form, shape, middle and fine clusters, dictionary code and third Brown prefix, or
@@ -196,6 +199,30 @@ public enum FeatureTemplates {
             put2(46, k.document == 0 ? 0 : evidence, k.shape)
             let before = i > 0 ? keys[base + i - 1].dictionary : before1
             put2(51, before == 0 ? 1 : before, k.dictionary)
+        }
+        historyRows(keys, mask: mask, spare: spare, into: rows + localCount - historyCount, stride: stride)
+    }
+
+    /// Writes the `historyCount` second-pass rows of every token of a sentence, token `i`'s from
+    /// `rows + i * stride`: its history, with its shape, with its place in the sentence, and its
+    /// neighbours' histories.
+    @inlinable
+    public static func historyRows(_ keys: ArraySlice<TokenKeys>, mask: UInt64, spare: UInt32,
+                                   into rows: UnsafeMutablePointer<UInt32>, stride: Int) {
+        let n = keys.count
+        let base = keys.startIndex
+        let headline = isHeadline(keys)
+        for i in 0..<n {
+            let out = rows + i * stride
+            let k = keys[base + i]
+            let history = UInt64(k.history)
+            let position: UInt64 = headline ? 1 : i == 0 ? 2 : 3
+            out[0] = row(58, history, mask: mask, spare: spare)
+            out[1] = row(59, history, k.shape, mask: mask, spare: spare)
+            out[2] = row(60, history, position, mask: mask, spare: spare)
+            let previous = i > 0 ? UInt64(keys[base + i - 1].history) : 0
+            let next = i + 1 < n ? UInt64(keys[base + i + 1].history) : 0
+            out[3] = row(61, previous << 8 | next, mask: mask, spare: spare)
         }
     }
 }

@@ -23,6 +23,9 @@ public struct TokenKeys: Sendable {
     @inlinable public func brown(_ level: Int) -> UInt64 { UInt64(clusters[4 + level]) }
     /// Document evidence for a capitalised token (see `DocumentEvidence`); 0 for other tokens.
     public var document: UInt8 = 0
+    /// What the first pass tagged the document's other capitalised occurrences of this word with
+    /// (see `PredictionHistory`); 0 in the first pass and for other tokens.
+    public var history: UInt8 = 0
     public var isAllCaps = false
     public var isCapitalized = false
     public var letters: UInt16 = 0

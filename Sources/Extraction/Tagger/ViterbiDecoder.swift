@@ -85,17 +85,18 @@ public struct ViterbiWorkspace: Sendable {
         tags = [UInt8](repeating: 0, count: n)
     }
 
-    /// The best tags of `n` tokens under `emissions` (`n * TagSet.count`) and `transitions`
-    /// (see `ViterbiDecoder.decode`).
-    public mutating func decode(n: Int, emissions: [Float], transitions: [Float]) -> ArraySlice<UInt8> {
+    /// The best tags of `n` tokens under `emissions` (`n * TagSet.count` from `emissions[first * TagSet.count]`)
+    /// and `transitions` (see `ViterbiDecoder.decode`).
+    public mutating func decode(n: Int, emissions: [Float], from first: Int = 0, transitions: [Float]) -> ArraySlice<UInt8> {
         guard n > 0 else { return [] }
+        precondition((first + n) * TagSet.count <= emissions.count)
         reserve(n)
         emissions.withUnsafeBufferPointer { e in
             transitions.withUnsafeBufferPointer { t in
                 backpointers.withUnsafeMutableBufferPointer { b in
                     scores.withUnsafeMutableBufferPointer { s in
                         tags.withUnsafeMutableBufferPointer { out in
-                            ViterbiDecoder.decode(n: n, emissions: e.baseAddress!, transitions: t.baseAddress!,
+                            ViterbiDecoder.decode(n: n, emissions: e.baseAddress! + first * TagSet.count, transitions: t.baseAddress!,
                                                   backpointers: b.baseAddress!, scores: s.baseAddress!, tags: out.baseAddress!)
                         }
                     }
