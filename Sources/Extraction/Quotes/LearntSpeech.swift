@@ -7,7 +7,7 @@ enum LearntSpeech {
     static func find(_ t: QuoteTokens, excluding direct: [QuoteAttributor.DirectQuote],
                      model: AttributionModel) -> [IndirectSpeech.Found] {
         let doc = t.doc
-        let features = AttributionModel.Tokens(doc)
+        let features = AttributionModel.Tokens(doc, clusters: model.clusters)
         var taken = [Bool](repeating: false, count: t.count)
         for d in direct {
             if let a = d.attribution {
