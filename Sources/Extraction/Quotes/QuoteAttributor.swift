@@ -149,6 +149,8 @@ public enum QuoteAttributor {
             var quote = DirectQuote(span: span, attribution: attribution)
             if adjacent, let a = attribution, a.cue.lowerBound > closeEnd, let from = openingSubject(tokens, openTok) {
                 quote.start = Int(doc.tokens[from].start)
+            } else if let a = attribution, a.cue.upperBound <= openTok, let from = reportedOpening(tokens, a, openTok) {
+                quote.start = Int(doc.tokens[from].start)
             }
             quotes.append(quote)
             previous = attribution
@@ -175,6 +177,30 @@ public enum QuoteAttributor {
             }
         }
         return words > 0 ? first : nil
+    }
+
+    /// The first token of the reported clause that a quote opened at `open` continues, when its
+    /// cue comes before it in the sentence: from `that` (`argued that it would be better, “because
+    /// …”`), else from the word after the cue and its source when the quote runs on from them
+    /// without a comma or colon (`says the main goal is “to disqualify Trump”`). PolNeAR's content
+    /// is the whole clause.
+    static func reportedOpening(_ tokens: QuoteTokens, _ a: Attribution, _ open: Int) -> Int? {
+        let sentence = tokens.sentence(open)
+        guard sentence.contains(a.cue.lowerBound) else { return nil }
+        let first = a.speaker.lowerBound >= a.cue.upperBound && a.speaker.upperBound <= open
+            ? a.speaker.upperBound : a.cue.upperBound
+        guard first < open, open - first <= 25 else { return nil }
+        var firstWord: Int? = nil
+        var that: Int? = nil
+        for i in first..<open {
+            if tokens.isDoubleMark(i) || tokens.isSentenceEnd(i) { return nil }
+            guard tokens.isWord(i) || tokens.doc.tokens[i].kind == .number else { continue }
+            if firstWord == nil { firstWord = i }
+            if that == nil, tokens.isWord(i), QuoteLexicon.complementisers.contains(tokens.keys[i]) { that = i }
+        }
+        if let that { return that }
+        guard let firstWord, !tokens.isPunct(open - 1, ","), !tokens.isPunct(open - 1, ":") else { return nil }
+        return firstWord
     }
 
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the
