@@ -304,6 +304,14 @@ public struct AttributionModel: Sendable {
         rows.append(Int(Self.feature(r | 13, sd, sp << 4 | sn) & m))
         rows.append(Int(Self.feature(r | 14, side << 4 | sn, cueKey) & m))
         rows.append(Int(Self.feature(r | 15, side << 4 | sp, cueKey) & m))
+        // The same with the cue's and the token's Brown clusters, for cues and words seldom seen.
+        let cueCluster = UInt64(t.brown[cue.lowerBound][2])
+        let b = t.brown[i]
+        rows.append(Int(Self.feature(r | 16, sd, cueCluster) & m))
+        rows.append(Int(Self.feature(r | 17, side << 8 | s, cueCluster) & m))
+        rows.append(Int(Self.feature(r | 18, side, UInt64(b[1])) & m))
+        rows.append(Int(Self.feature(r | 19, side << 16 | UInt64(b[1]), i - 1 >= w.lowerBound ? UInt64(t.brown[i - 1][1]) : 0xFFFF) & m))
+        rows.append(Int(Self.feature(r | 20, side << 16 | UInt64(b[1]), i + 1 < w.upperBound ? UInt64(t.brown[i + 1][1]) : 0xFFFF) & m))
     }
 
     /// The row of a whole span's class: which sides of the cue it starts and ends on, and its

@@ -36,8 +36,10 @@ public enum QuoteAttributor {
             var content = tokens.span(h.content)
             var kind = Quote.Kind.indirect
             for d in h.absorbed {
-                // A quotation that opens the clause is the clause; one deep inside it stays a quote too.
-                if tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
+                // A quotation that opens the clause, or that has no cue but the clause's, is the
+                // clause (one attribution, one quote); one deep inside with a cue of its own stays a quote too.
+                let sameCue = direct[d].attribution.map { $0.cue == h.attribution.cue } ?? true
+                if sameCue || tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
                 content = min(content.lowerBound, direct[d].start)..<max(content.upperBound, direct[d].end)
                 kind = .mixed
             }
