@@ -29,6 +29,24 @@ private func document(_ text: String) -> Document {
         #expect(model.cueWeights.contains { $0 != 0 })
     }
 
+    @Test func theBundledModelReadsTheTaggersBrownClusters() throws {
+        let model = try #require(TestExtractor.shared.resources.attributionModel)
+        let doc = document("Officials said the mayor insisted on it.")
+        let t = AttributionModel.Tokens(doc, clusters: model.clusters)
+        #expect(model.clusters.count > 0)
+        #expect(t.brown.contains { $0 != .zero })
+    }
+
+    @Test func inflectedFormsShareAStem() throws {
+        let doc = document("claims claimed claiming claim notes noted noting note says said")
+        let t = AttributionModel.Tokens(doc, clusters: WordClusterTable())
+        let words = doc.tokens.indices.filter { doc.tokens[$0].kind == .word }
+        let stems = words.map { t.stem[$0] }
+        #expect(Set(stems[0..<4]).count == 1)
+        #expect(Set(stems[4..<8]).count == 1)
+        #expect(stems[8] != stems[9])
+    }
+
     @Test func aModelReadsBackAsWritten() throws {
         var model = AttributionModel(bits: 8)
         model.cueWeights[5] = 1.5
@@ -70,12 +88,12 @@ private func document(_ text: String) -> Document {
             return lo..<(lo + s.unicodeScalars.count)
         }
         let doc = document(text)
-        var trainer = AttributionTrainer(bits: 10)
+        var trainer = AttributionTrainer(bits: 10, clusters: WordClusterTable())
         trainer.add(doc, gold: [GoldAttribution(content: span("that the bridge would reopen in June"),
                                                 source: span("The mayor"), cue: span("said"))])
         for e in 0..<5 { _ = trainer.epoch(seed: UInt64(e)) }
         let model = trainer.averaged()
-        let t = AttributionModel.Tokens(doc)
+        let t = AttributionModel.Tokens(doc, clusters: model.clusters)
         let sentence = try #require(doc.sentences.first).tokens
         let cue = try #require(model.cues(t, sentence).first)
         #expect(doc.slice(Int(doc.tokens[cue.lowerBound].start)..<Int(doc.tokens[cue.upperBound - 1].end)) == "said")
@@ -119,6 +137,19 @@ private func document(_ text: String) -> Document {
         #expect(q.text == "that it had misled investors about the losses")
         #expect(q.speakerMention?.text == "The company")
         #expect(q.cueMention?.text == "denied")
+    }
+
+    @Test func aQuoteThatContinuesItsReportedClauseStartsWithTheClause() throws {
+        let qs = learntAttributions("She argued that it would be better, “because the money will follow the work.”")
+        let q = try #require(qs.first)
+        #expect(qs.count == 1)
+        #expect(q.text.hasPrefix("that it would be better"))
+        #expect(q.text.hasSuffix("the money will follow the work."))
+    }
+
+    @Test func aQuoteAfterItsCueAndAColonStartsAtTheQuote() throws {
+        let q = try #require(learntAttributions("The governor told reporters: “We will rebuild the bridge by June.”").first)
+        #expect(q.text.hasPrefix("We will rebuild"))
     }
 
     @Test func aQuoteSplitAroundItsCueStaysOneQuote() throws {
