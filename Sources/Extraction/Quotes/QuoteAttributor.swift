@@ -209,11 +209,11 @@ public enum QuoteAttributor {
     /// quote at `to` continues the one before.
     static func nothingBetween(_ tokens: QuoteTokens, from: Int, to: Int) -> Bool {
         var i = from + 1
-        if to - from > 4, from >= 0 {
+        if from >= 0, tokens.sentence(from).upperBound <= to {
             // The rest of the attribution's sentence may stand between: `…,” said Victor Cha, a
-            // Korea scholar at the Center for Strategic Studies. “But …”`
+            // Korea scholar at the Center for Strategic Studies. “But …”`, `…,'' Mr. Rubio said in Iowa. ''It's …''`
             let end = tokens.sentence(from).upperBound
-            guard end <= to, end - from <= 40 else { return false }
+            guard end - from <= 40 else { return false }
             i = end
             for k in (from + 1)..<end where tokens.isDoubleMark(k) || tokens.isSpeechVerb(k) { return false }
         }
