@@ -9,6 +9,9 @@ enum LearntSpeech {
         let doc = t.doc
         let features = AttributionModel.Tokens(doc, clusters: model.clusters)
         var taken = [Bool](repeating: false, count: t.count)
+        // Tokens of direct quotes that have an attribution of their own: a content that starts
+        // there is that quote again, under another cue.
+        var attributed = [Bool](repeating: false, count: t.count)
         for d in direct {
             if let a = d.attribution {
                 for i in a.cue where i < taken.count { taken[i] = true }
@@ -16,6 +19,7 @@ enum LearntSpeech {
             var i = t.token(atOrAfter: d.span.open + 1)
             while i < t.count, Int(doc.tokens[i].start) < d.end {
                 taken[i] = true
+                attributed[i] = d.attribution != nil
                 i += 1
             }
         }
@@ -30,7 +34,7 @@ enum LearntSpeech {
                     // many two-word contents (`the regulations`); two beat three on held-out training articles.
                     guard let c = model.bestSpan(features, start: .contentStart, cue: cue, w),
                           let content = IndirectSpeech.clause(t, from: c.lowerBound, to: c.upperBound + 1, minimumWords: 2),
-                          !namesAThing(t, content) else { continue }
+                          !namesAThing(t, content), !attributed[content.lowerBound] else { continue }
                     let source = model.bestSpan(features, start: .sourceStart, cue: cue, w, excluded: content)
                     let attribution = Attribution(speaker: source.map { $0.lowerBound..<($0.upperBound + 1) } ?? cue, cue: cue)
                     guard let absorbed = IndirectSpeech.absorb(t, t.span(content), attribution, direct) else { continue }

@@ -30,23 +30,25 @@ public enum QuoteAttributor {
             indirect.sort { $0.content.lowerBound < $1.content.lowerBound }
         }
         var absorbed = [Bool](repeating: false, count: direct.count)
+        var inClause = [Bool](repeating: false, count: direct.count)
         var found: [(Range<Int>, Quote.Kind, Attribution?)] = []
         found.reserveCapacity(direct.count + indirect.count)
         for h in indirect {
             var content = tokens.span(h.content)
             var kind = Quote.Kind.indirect
             for d in h.absorbed {
-                // A quotation that opens the clause, or that has no cue but the clause's, is the
-                // clause (one attribution, one quote); one deep inside with a cue of its own stays a quote too.
-                let sameCue = direct[d].attribution.map { $0.cue == h.attribution.cue } ?? true
-                if sameCue || tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
+                // A quotation that opens the clause is the clause; one deep inside it stays a quote too.
+                inClause[d] = true
+                if tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
                 content = min(content.lowerBound, direct[d].start)..<max(content.upperBound, direct[d].end)
                 kind = .mixed
             }
             found.append((content, kind, h.attribution))
         }
         for (i, d) in direct.enumerated() where !absorbed[i] {
-            found.append((d.start..<d.end, .direct, d.attribution))
+            // A quote in no reported clause found is its clause's content, from the clause's start.
+            let start = inClause[i] ? d.start : d.clauseStart ?? d.start
+            found.append((start..<d.end, .direct, d.attribution))
         }
         direct.removeAll()
         found.sort { $0.0.lowerBound < $1.0.lowerBound }
@@ -79,6 +81,9 @@ public enum QuoteAttributor {
         var start: Int
         /// End of the quoted words: past `span` when later parts of the same quote were joined to it.
         var end: Int
+        /// Start of the reported clause the quote continues (`says the goal is “…”`), used when no
+        /// reported clause holding the quote was found (see `reportedOpening`).
+        var clauseStart: Int? = nil
 
         init(span: QuotedSpan, attribution: Attribution?) {
             self.span = span
@@ -152,7 +157,7 @@ public enum QuoteAttributor {
             if adjacent, let a = attribution, a.cue.lowerBound > closeEnd, let from = openingSubject(tokens, openTok) {
                 quote.start = Int(doc.tokens[from].start)
             } else if let a = attribution, a.cue.upperBound <= openTok, let from = reportedOpening(tokens, a, openTok) {
-                quote.start = Int(doc.tokens[from].start)
+                quote.clauseStart = Int(doc.tokens[from].start)
             }
             quotes.append(quote)
             previous = attribution
@@ -182,27 +187,27 @@ public enum QuoteAttributor {
     }
 
     /// The first token of the reported clause that a quote opened at `open` continues, when its
-    /// cue comes before it in the sentence: from `that` (`argued that it would be better, “because
-    /// …”`), else from the word after the cue and its source when the quote runs on from them
-    /// without a comma or colon (`says the main goal is “to disqualify Trump”`). PolNeAR's content
-    /// is the whole clause.
+    /// source and cue come before it in the sentence and it runs on from them without a comma: from
+    /// `that` (`added that something “has to be big”`), else from the word after the cue (`says the
+    /// main goal is “to disqualify Trump”`). PolNeAR's content is the whole clause.
+    /// Not after a colon (`issued a warning: should …“to Europe”`), nor for a source after its cue
+    /// (`The plan, according to Putin, might “lay …”`), where the clause is not the cue's object.
     static func reportedOpening(_ tokens: QuoteTokens, _ a: Attribution, _ open: Int) -> Int? {
         let sentence = tokens.sentence(open)
-        guard sentence.contains(a.cue.lowerBound) else { return nil }
-        let first = a.speaker.lowerBound >= a.cue.upperBound && a.speaker.upperBound <= open
-            ? a.speaker.upperBound : a.cue.upperBound
-        guard first < open, open - first <= 25 else { return nil }
+        guard sentence.contains(a.cue.lowerBound), a.speaker.upperBound <= a.cue.lowerBound else { return nil }
+        let first = a.cue.upperBound
+        guard first < open, open - first <= 25, !tokens.isPunct(first, ",") else { return nil }
         var firstWord: Int? = nil
         var that: Int? = nil
         for i in first..<open {
-            if tokens.isDoubleMark(i) || tokens.isSentenceEnd(i) { return nil }
+            if tokens.isDoubleMark(i) || tokens.isSentenceEnd(i) || tokens.isPunct(i, ":") { return nil }
             guard tokens.isWord(i) || tokens.doc.tokens[i].kind == .number else { continue }
             if firstWord == nil { firstWord = i }
             if that == nil, tokens.isWord(i), QuoteLexicon.complementisers.contains(tokens.keys[i]) { that = i }
         }
-        if let that { return that }
-        guard let firstWord, !tokens.isPunct(open - 1, ","), !tokens.isPunct(open - 1, ":") else { return nil }
-        return firstWord
+        // After a comma the quote is a part of its own (`stated that …, “but such …”`), kept apart.
+        guard let firstWord, !tokens.isPunct(open - 1, ",") else { return nil }
+        return that ?? firstWord
     }
 
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the
