@@ -7,6 +7,7 @@
 #     retrain this model whenever that tagger's cluster table changes. The epoch count is chosen on
 #     every tenth training article held out (HOLDOUT=1 prints that run);
 #  3. when MEASURE=1, measures it on dev with scripts/attribution_eval.sh.
+# scripts/attribution_holdout.sh measures the whole extractor on held-out training articles instead.
 # Needs ../shared/data and python3. Deterministic: the same data and seed give the same files.
 # Usage: scripts/train-attribution.sh [TRAIN_DIR]
 set -eu
