@@ -145,6 +145,13 @@ private func document(_ text: String) -> Document {
         #expect(!qs.contains { $0.text.hasPrefix("has to be big") })
     }
 
+    @Test func aCoordinatedCueEndsTheContentBeforeIt() throws {
+        let qs = learntAttributions("The mayor said the bridge would reopen in June, adding that the road would follow in July.")
+        let said = try #require(qs.first { $0.cueMention?.text == "said" })
+        #expect(said.text == "the bridge would reopen in June")
+        #expect(qs.contains { $0.text == "that the road would follow in July" })
+    }
+
     @Test func aQuoteSplitAroundItsCueStaysOneQuote() throws {
         let qs = learntAttributions("“We will win,” he said, “and soon.”")
         #expect(qs.count == 1)

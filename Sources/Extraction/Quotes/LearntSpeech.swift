@@ -29,11 +29,13 @@ enum LearntSpeech {
             while lo < sentence.tokens.upperBound {
                 let w = lo..<min(lo + AttributionModel.maxWindow, sentence.tokens.upperBound)
                 lo = w.upperBound
-                for cue in model.cues(features, w) where !cue.contains(where: { taken[$0] }) {
+                let cues = model.cues(features, w)
+                for cue in cues where !cue.contains(where: { taken[$0] }) {
                     // At least two words: one word is a name more often than a claim, but PolNeAR marks
                     // many two-word contents (`the regulations`); two beat three on held-out training articles.
                     guard let c = model.bestSpan(features, start: .contentStart, cue: cue, w),
-                          let content = IndirectSpeech.clause(t, from: c.lowerBound, to: c.upperBound + 1, minimumWords: 2),
+                          let content = IndirectSpeech.clause(t, from: c.lowerBound, to: coordinatedEnd(t, c, after: cue, cues),
+                                                              minimumWords: 2),
                           !namesAThing(t, content), !attributed[content.lowerBound] else { continue }
                     let source = model.bestSpan(features, start: .sourceStart, cue: cue, w, excluded: content)
                     let attribution = Attribution(speaker: source.map { $0.lowerBound..<($0.upperBound + 1) } ?? cue, cue: cue)
@@ -43,6 +45,20 @@ enum LearntSpeech {
             }
         }
         return found
+    }
+
+    /// Where a content `c` after its cue stops: before another cue coordinated with its own
+    /// (`said the plan works, adding that …`, `said it works and warned that …`), which starts an
+    /// attribution of its own; else at its learnt end.
+    private static func coordinatedEnd(_ t: QuoteTokens, _ c: ClosedRange<Int>, after cue: Range<Int>,
+                                       _ cues: [Range<Int>]) -> Int {
+        guard c.lowerBound >= cue.upperBound else { return c.upperBound + 1 }
+        for other in cues where other.lowerBound > c.lowerBound + 1 && other.lowerBound <= c.upperBound {
+            var k = other.lowerBound - 1
+            if t.keys[k] == QuoteLexicon.and, t.isWord(k) { k -= 1 }
+            if t.isPunct(k, ",") || t.keys[other.lowerBound - 1] == QuoteLexicon.and { return k + (t.isPunct(k, ",") ? 0 : 1) }
+        }
+        return c.upperBound + 1
     }
 
     /// `declared it a “no-limits” friendship`: an object pronoun and a noun phrase report no clause.
