@@ -2,9 +2,12 @@
 # Rebuilds the attribution model from PolNeAR's training split (nothing from dev is trained on):
 #  1. the cue lexicon (Sources/ExtractionData/Data/attribution-cues.tsv) from the gold cues;
 #  2. the learnt model (Sources/ExtractionData/Data/attribution-model.bin): cue tagger, content and
-#     source boundaries, averaged perceptrons (`newsd-train attribution`). The epoch count is
-#     chosen on the last tenth of the training articles held out (HOLDOUT=1 prints that run);
+#     source boundaries, averaged perceptrons (`newsd-train attribution`), whose features read the
+#     Brown clusters of the shipped entity tagger (Sources/ExtractionData/Data/entity-tagger.bin):
+#     retrain this model whenever that tagger's cluster table changes. The epoch count is chosen on
+#     every tenth training article held out (HOLDOUT=1 prints that run);
 #  3. when MEASURE=1, measures it on dev with scripts/attribution_eval.sh.
+# scripts/attribution_holdout.sh measures the whole extractor on held-out training articles instead.
 # Needs ../shared/data and python3. Deterministic: the same data and seed give the same files.
 # Usage: scripts/train-attribution.sh [TRAIN_DIR]
 set -eu

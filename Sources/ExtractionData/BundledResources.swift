@@ -21,10 +21,11 @@ public enum BundledResources {
     public static func load(from dir: URL) throws -> ExtractorResources {
         let gazetteer = try GazetteerLoader.load(from: dir)
         let toneLexicon = try ToneLexiconLoader.load(from: dir)
-        let tagger = try TaggerModelLoader.load(from: dir)
+        let tagger = try ModelFileLoader.tagger(from: dir)
         var resources = ExtractorResources(gazetteer: gazetteer, toneLexicon: toneLexicon, tagger: tagger)
         resources.attributionCues = try AttributionCuesLoader.load(from: dir)
-        resources.attributionModel = try AttributionModelLoader.load(from: dir)
+        resources.attributionModel = try ModelFileLoader.attributionModel(from: dir,
+                                                                      clusters: tagger?.model?.clusters ?? WordClusterTable())
         return resources
     }
 

@@ -97,8 +97,10 @@ public struct AttributionTrainer {
     var cueExamples: [CueExample] = []
     var boundaryExamples: [BoundaryExample] = []
 
-    public init(bits: Int) {
+    /// A trainer of a model with `2^bits` rows whose features read the Brown clusters of `clusters`.
+    public init(bits: Int, clusters: WordClusterTable) {
         model = AttributionModel(bits: bits)
+        model.clusters = clusters
         cueSums = [Double](repeating: 0, count: model.cueWeights.count)
         transitionSums = [Double](repeating: 0, count: model.cueTransitions.count)
         boundarySums = [Double](repeating: 0, count: model.boundaryWeights.count)
@@ -109,7 +111,7 @@ public struct AttributionTrainer {
     /// Adds one article's examples.
     public mutating func add(_ doc: Document, gold: [GoldAttribution]) {
         let d = tokens.count
-        let t = AttributionModel.Tokens(doc)
+        let t = AttributionModel.Tokens(doc, clusters: model.clusters)
         tokens.append(t)
         func tokensIn(_ r: Range<Int>) -> Range<Int>? {
             var lo = doc.tokens.count, hi = -1
@@ -250,11 +252,14 @@ public struct AttributionTrainer {
         }
     }
 
-    /// The averaged model: each weight minus its step-weighted sum over the number of steps.
-    public func averaged() -> AttributionModel {
+    /// The averaged model: each weight minus its step-weighted sum over the number of steps;
+    /// `cueBias` is added to every transition into a cue's first token (a higher recall of cues
+    /// for a lower precision; chosen on held-out training articles).
+    public func averaged(cueBias: Float = 0) -> AttributionModel {
         var m = model
         for i in m.cueWeights.indices { m.cueWeights[i] -= Float(cueSums[i] / step) }
         for i in m.cueTransitions.indices { m.cueTransitions[i] -= Float(transitionSums[i] / step) }
+        for previous in 0..<4 { m.cueTransitions[previous * 3 + AttributionModel.CueTag.begin.rawValue] += cueBias }
         for i in m.boundaryWeights.indices { m.boundaryWeights[i] -= Float(boundarySums[i] / step) }
         return m
     }

@@ -13,7 +13,8 @@
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
 //   newsd-train attribution --train POLNEAR_SPLIT --epochs N --out MODEL [--bits 18] [--seed 1]
-//                           [--holdout 0.1]   (scores the last share of the articles, not trained on, each epoch)
+//                           [--holdout 0.1]   (scores every 1/H-th article, not trained on, each epoch)
+//                           [--tagger entity-tagger.bin] (whose Brown clusters the features read) [--cue-bias B]
 import Extraction
 import TaggerTraining
 import Foundation
@@ -388,13 +389,22 @@ func bench(_ o: Options) {
 func trainAttribution(_ o: Options) {
     let articles: [(name: String, text: String, gold: [GoldAttribution])]
     do { articles = try PolNeARCorpus.articles(o.required("train")) } catch { fail("\(error)") }
+    // Every `every`-th article is held out (not the last ones: the names sort by outlet).
     let holdout = Double(o.values["holdout"] ?? "0") ?? 0
-    let kept = articles.count - Int(Double(articles.count) * holdout)
-    var trainer = AttributionTrainer(bits: o.int("bits", 18))
-    var held = AttributionTrainer(bits: o.int("bits", 18))
+    let every = holdout > 0 ? max(2, Int((1 / holdout).rounded())) : Int.max
+    func isHeldOut(_ k: Int) -> Bool { k % every == every - 1 }
+    let kept = articles.indices.filter { !isHeldOut($0) }.count
+    // The features read the entity tagger's Brown clusters, which the daemon shares with this model.
+    let taggerPath = o.values["tagger"] ?? "Sources/ExtractionData/Data/entity-tagger.bin"
+    guard let taggerData = FileManager.default.contents(atPath: taggerPath),
+          let tagger = try? taggerData.withUnsafeBytes({ try EntityTagger(serialized: $0) }),
+          let clusters = tagger.model?.clusters else { fail("cannot read the entity tagger's clusters from \(taggerPath)") }
+    let cueBias = Float(o.values["cue-bias"] ?? "0") ?? 0
+    var trainer = AttributionTrainer(bits: o.int("bits", 18), clusters: clusters)
+    var held = AttributionTrainer(bits: o.int("bits", 18), clusters: clusters)
     for (k, a) in articles.enumerated() {
         let doc = CoNLLCorpus.document(a.text)
-        if k < kept { trainer.add(doc, gold: a.gold) } else { held.add(doc, gold: a.gold) }
+        if isHeldOut(k) { held.add(doc, gold: a.gold) } else { trainer.add(doc, gold: a.gold) }
     }
     say("attribution: \(kept) articles, \(trainer.exampleCounts.cueWindows) sentence windows, \(trainer.exampleCounts.boundaries) cues with gold parts")
     let seed = UInt64(o.int("seed", 1))
@@ -402,14 +412,14 @@ func trainAttribution(_ o: Options) {
         let (c, b, s) = trainer.epoch(seed: seed &+ UInt64(e))
         var line = "epoch \(e + 1): wrong cue windows \(c), contents \(b), sources \(s)"
         if kept < articles.count {
-            let score = held.score(trainer.averaged())
+            let score = held.score(trainer.averaged(cueBias: cueBias))
             line += String(format: "; held out: cue tokens P %.1f R %.1f, content exact %.1f%%, source exact %.1f%%",
                            score.cueP, score.cueR, score.content, score.source)
         }
         say(line)
     }
     let out = o.required("out")
-    write(out, Data(trainer.averaged().serialized()))
+    write(out, Data(trainer.averaged(cueBias: cueBias).serialized()))
     let start = threadCPUTime()
     guard let data = FileManager.default.contents(atPath: out),
           let model = try? data.withUnsafeBytes({ try AttributionModel(serialized: $0) }) else { fail("cannot read back \(out)") }

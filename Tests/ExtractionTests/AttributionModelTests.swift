@@ -29,6 +29,24 @@ private func document(_ text: String) -> Document {
         #expect(model.cueWeights.contains { $0 != 0 })
     }
 
+    @Test func theBundledModelReadsTheTaggersBrownClusters() throws {
+        let model = try #require(TestExtractor.shared.resources.attributionModel)
+        let doc = document("Officials said the mayor insisted on it.")
+        let t = AttributionModel.Tokens(doc, clusters: model.clusters)
+        #expect(model.clusters.count > 0)
+        #expect(t.brown.contains { $0 != .zero })
+    }
+
+    @Test func inflectedFormsShareAStem() throws {
+        let doc = document("claims claimed claiming claim notes noted noting note says said")
+        let t = AttributionModel.Tokens(doc, clusters: WordClusterTable())
+        let words = doc.tokens.indices.filter { doc.tokens[$0].kind == .word }
+        let stems = words.map { t.stem[$0] }
+        #expect(Set(stems[0..<4]).count == 1)
+        #expect(Set(stems[4..<8]).count == 1)
+        #expect(stems[8] != stems[9])
+    }
+
     @Test func aModelReadsBackAsWritten() throws {
         var model = AttributionModel(bits: 8)
         model.cueWeights[5] = 1.5
@@ -70,12 +88,12 @@ private func document(_ text: String) -> Document {
             return lo..<(lo + s.unicodeScalars.count)
         }
         let doc = document(text)
-        var trainer = AttributionTrainer(bits: 10)
+        var trainer = AttributionTrainer(bits: 12, clusters: WordClusterTable())
         trainer.add(doc, gold: [GoldAttribution(content: span("that the bridge would reopen in June"),
                                                 source: span("The mayor"), cue: span("said"))])
-        for e in 0..<5 { _ = trainer.epoch(seed: UInt64(e)) }
+        for e in 0..<10 { _ = trainer.epoch(seed: UInt64(e)) }
         let model = trainer.averaged()
-        let t = AttributionModel.Tokens(doc)
+        let t = AttributionModel.Tokens(doc, clusters: model.clusters)
         let sentence = try #require(doc.sentences.first).tokens
         let cue = try #require(model.cues(t, sentence).first)
         #expect(doc.slice(Int(doc.tokens[cue.lowerBound].start)..<Int(doc.tokens[cue.upperBound - 1].end)) == "said")
@@ -119,6 +137,19 @@ private func document(_ text: String) -> Document {
         #expect(q.text == "that it had misled investors about the losses")
         #expect(q.speakerMention?.text == "The company")
         #expect(q.cueMention?.text == "denied")
+    }
+
+    @Test func aQuoteThatContinuesItsReportedClauseStartsWithTheClause() throws {
+        let qs = learntAttributions("She added that the plan “has to be big” for the town.")
+        #expect(qs.contains { $0.text.hasPrefix("that the plan") && $0.text.contains("has to be big") })
+        #expect(!qs.contains { $0.text.hasPrefix("has to be big") })
+    }
+
+    @Test func aCoordinatedCueEndsTheContentBeforeIt() throws {
+        let qs = learntAttributions("The mayor said the bridge would reopen in June, adding that the road would follow in July.")
+        let said = try #require(qs.first { $0.cueMention?.text == "said" })
+        #expect(said.text == "the bridge would reopen in June")
+        #expect(qs.contains { $0.text == "that the road would follow in July" })
     }
 
     @Test func aQuoteSplitAroundItsCueStaysOneQuote() throws {

@@ -28,6 +28,9 @@ public struct AttributionModel: Sendable {
     public var cueTransitions: [Float]
     /// Boundary weights, one per row (the role is part of each feature's hash).
     public var boundaryWeights: [Float]
+    /// The Brown word clusters the features read: the entity tagger's (`entity-tagger.bin`), not
+    /// stored in this model's file; the model must run with the table it was trained with.
+    public var clusters = WordClusterTable()
 
     /// Sentences longer than this many tokens are read in windows of this size.
     public static let maxWindow = 120
@@ -59,23 +62,46 @@ public struct AttributionModel: Sendable {
         /// Whether a boundary may fall on the token: not white space, quotation mark or
         /// punctuation the scorer trims (`.,;:!?` and dashes).
         public let boundary: [Bool]
+        /// Lowercase form without an inflection (`-s`, `-es`, `-ed`, `-d`, `-ing`), so that
+        /// `claims`, `claimed` and `claiming` share the weights of `claim`.
+        public let stem: [UInt64]
+        /// Brown cluster path prefixes of each token (`WordClusterTable` slots 4–7, 0 when the
+        /// word has no cluster): cue words unseen in training share weights with seen ones.
+        public let brown: [SIMD4<UInt16>]
 
-        public init(_ doc: Document) {
+        /// The keys of `doc`'s tokens, with Brown clusters from `clusters`.
+        public init(_ doc: Document, clusters: WordClusterTable) {
             let n = doc.tokens.count
             var lower = [UInt64](repeating: 0, count: n)
             var shape = [UInt8](repeating: 0, count: n)
             var suffix = [UInt64](repeating: 0, count: n)
             var boundary = [Bool](repeating: false, count: n)
+            var stem = [UInt64](repeating: 0, count: n)
+            var brown = [SIMD4<UInt16>](repeating: .zero, count: n)
             for (i, t) in doc.tokens.enumerated() {
                 let r = Int(t.start)..<Int(t.end)
                 var h = TextKey.empty
-                for k in r { h = TextKey.step(h, TextKey.fold(doc.scalars[k])) }
+                var form = TextKey.empty
+                for k in r {
+                    h = TextKey.step(h, TextKey.fold(doc.scalars[k]))
+                    form = TextKey.step(form, TextKey.normalized(doc.scalars[k].value))
+                }
                 lower[i] = TextKey.mix(h)
                 shape[i] = Self.shapeOf(doc, t)
+                stem[i] = lower[i]
                 if t.kind == .word {
                     var s = TextKey.empty
                     for k in max(r.lowerBound, r.upperBound - 3)..<r.upperBound { s = TextKey.step(s, TextKey.fold(doc.scalars[k])) }
                     suffix[i] = TextKey.mix(s ^ 0x5EED)
+                    let cut = Self.inflection(doc.scalars, r)
+                    if cut > 0 {
+                        var b = TextKey.empty
+                        for k in r.lowerBound..<(r.upperBound - cut) { b = TextKey.step(b, TextKey.fold(doc.scalars[k])) }
+                        stem[i] = TextKey.mix(b)
+                    }
+                    var c = clusters.lookup(TextKey.mix(form))
+                    if c == .zero { c = clusters.lookup(lower[i]) }
+                    brown[i] = SIMD4(c[4], c[5], c[6], c[7])
                 }
                 boundary[i] = t.kind != .punctuation || !Self.trimmed(doc.scalars[r.lowerBound])
             }
@@ -83,6 +109,31 @@ public struct AttributionModel: Sendable {
             self.shape = shape
             self.suffix = suffix
             self.boundary = boundary
+            self.stem = stem
+            self.brown = brown
+        }
+
+        /// How many code points of an inflection end the word at `r`, keeping at least three:
+        /// `ing`, `ed`, `es`, `s` (not `ss`) and a final `e`, so that `notes`, `noted`, `noting`
+        /// and `note` all give `not`.
+        static func inflection(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+            let n = r.count
+            guard n >= 4 else { return 0 }
+            func at(_ back: Int) -> UInt32 { TextKey.fold(scalars[r.upperBound - back]) }
+            let d: UInt32 = 0x64, e: UInt32 = 0x65, g: UInt32 = 0x67, i: UInt32 = 0x69, nLetter: UInt32 = 0x6E, s: UInt32 = 0x73
+            let cut: Int
+            if at(1) == g, at(2) == nLetter, at(3) == i {
+                cut = 3
+            } else if (at(1) == d || at(1) == s), at(2) == e {
+                cut = 2
+            } else if at(1) == s, at(2) != s {
+                cut = 1
+            } else if at(1) == e {
+                cut = 1
+            } else {
+                cut = 0
+            }
+            return n - cut >= 3 ? cut : 0
         }
 
         /// 1 lower-case word, 2 capitalised, 3 all capitals, 4 number, 5 comma, 6 quotation mark,
@@ -155,6 +206,43 @@ public struct AttributionModel: Sendable {
         rows.append(Int(Self.feature(15, p2, p1) & m))
         rows.append(Int(Self.feature(16, n1, n2) & m))
         rows.append(Int(Self.feature(17, lo[i], s) & m))
+        let b = t.brown[i]
+        let bp = i - 1 >= w.lowerBound ? UInt64(t.brown[i - 1][2]) : 0xFFFF
+        let context = Self.context(t, i, w)
+        rows.append(Int(Self.feature(18, t.stem[i]) & m))
+        rows.append(Int(Self.feature(19, UInt64(b[1])) & m))
+        rows.append(Int(Self.feature(20, UInt64(b[3])) & m))
+        rows.append(Int(Self.feature(21, UInt64(b[2]), sn) & m))
+        rows.append(Int(Self.feature(22, UInt64(b[2]), bp) & m))
+        rows.append(Int(Self.feature(23, t.stem[i], context) & m))
+        rows.append(Int(Self.feature(24, UInt64(b[2]), context) & m))
+        rows.append(Int(Self.feature(25, t.stem[i], n1) & m))
+        rows.append(Int(Self.feature(26, UInt64(b[1]), context << 8 | s) & m))
+    }
+
+    static let thatKey = TextKey.mix(TextKey.hash("that"))
+
+    /// What surrounds token `i` in window `w`, as bits: 1 `that` within the next three tokens,
+    /// 2 a quotation mark or colon within the next two, 4 a comma within the previous four, 8 the
+    /// window ends within the next four tokens (`…, officials said.`), 16 a comma right after.
+    @inline(__always)
+    static func context(_ t: Tokens, _ i: Int, _ w: Range<Int>) -> UInt64 {
+        var bits: UInt64 = 0
+        var k = i + 1
+        while k < w.upperBound, k <= i + 3 {
+            if t.lower[k] == thatKey { bits |= 1 }
+            let sh = t.shape[k]
+            if k <= i + 2, sh == 6 || sh == 8 { bits |= 2 }
+            k += 1
+        }
+        k = i - 1
+        while k >= w.lowerBound, k >= i - 4 {
+            if t.shape[k] == 5 { bits |= 4 }
+            k -= 1
+        }
+        if w.upperBound - i <= 4 { bits |= 8 }
+        if i + 1 < w.upperBound, t.shape[i + 1] == 5 { bits |= 16 }
+        return bits
     }
 
     /// Side of token `i` from the cue: 0 before, 1 inside, 2 after.
@@ -216,6 +304,14 @@ public struct AttributionModel: Sendable {
         rows.append(Int(Self.feature(r | 13, sd, sp << 4 | sn) & m))
         rows.append(Int(Self.feature(r | 14, side << 4 | sn, cueKey) & m))
         rows.append(Int(Self.feature(r | 15, side << 4 | sp, cueKey) & m))
+        // The same with the cue's and the token's Brown clusters, for cues and words seldom seen.
+        let cueCluster = UInt64(t.brown[cue.lowerBound][2])
+        let b = t.brown[i]
+        rows.append(Int(Self.feature(r | 16, sd, cueCluster) & m))
+        rows.append(Int(Self.feature(r | 17, side << 8 | s, cueCluster) & m))
+        rows.append(Int(Self.feature(r | 18, side, UInt64(b[1])) & m))
+        rows.append(Int(Self.feature(r | 19, side << 16 | UInt64(b[1]), i - 1 >= w.lowerBound ? UInt64(t.brown[i - 1][1]) : 0xFFFF) & m))
+        rows.append(Int(Self.feature(r | 20, side << 16 | UInt64(b[1]), i + 1 < w.upperBound ? UInt64(t.brown[i + 1][1]) : 0xFFFF) & m))
     }
 
     /// The row of a whole span's class: which sides of the cue it starts and ends on, and its
@@ -231,11 +327,11 @@ public struct AttributionModel: Sendable {
         rows.append(Int(Self.feature(r | 3, c << 8 | Self.bucket(length)) & m))
     }
 
-    /// Up to 24 feature rows, kept inline so that scoring allocates nothing.
+    /// Up to 32 feature rows, kept inline so that scoring allocates nothing.
     public struct Rows {
-        var storage: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int,
-                      Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var storage: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int,
+                      Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         public internal(set) var count = 0
 
         public init() {}
@@ -438,7 +534,9 @@ public struct AttributionModel: Sendable {
 // MARK: Binary form
 
 extension AttributionModel {
-    static let magic: [UInt8] = Array("NEWSDAM1".utf8)
+    /// `NEWSDAM2`: the features of version 2 (stems, Brown clusters, context bits); a version-1
+    /// file's weights would be read against the wrong features.
+    static let magic: [UInt8] = Array("NEWSDAM2".utf8)
 
     /// Why a model file could not be read.
     public struct FormatError: Error, CustomStringConvertible {

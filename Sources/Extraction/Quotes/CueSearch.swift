@@ -128,9 +128,11 @@ extension QuoteTokens {
             floor = sentence(p).lowerBound
         }
         floor = max(floor, open - 60)   // bounded, so that a run-on sentence of quotes stays linear
-        // Headline style: `Trump: “…”`.
+        // Headline style: `Trump: “…”`, also after a dash (`… contests - Philip Bump: “…”`).
         if isPunct(open - 1, ":"), open - 2 >= floor, isCapitalised(open - 2),
-           let np = nounPhrase(endingAt: open - 2, floor: floor), np.lowerBound == floor {
+           let np = nounPhrase(endingAt: open - 2, floor: floor),
+           np.lowerBound == floor || isPunct(np.lowerBound - 1, "-") || isPunct(np.lowerBound - 1, "\u{2014}")
+            || isPunct(np.lowerBound - 1, "\u{2013}") {
             return Attribution(speaker: np, cue: (open - 1)..<open)
         }
         var k = open - 1

@@ -261,20 +261,20 @@ enum IndirectSpeech {
         return to
     }
 
-    /// The clause in tokens `from..<to` without its final punctuation, when it has three words.
-    static func clause(_ t: QuoteTokens, from: Int, to: Int) -> Range<Int>? {
+    /// The clause in tokens `from..<to` without its final punctuation, when it has `minimumWords`.
+    static func clause(_ t: QuoteTokens, from: Int, to: Int, minimumWords: Int = 3) -> Range<Int>? {
         var e = to
         while e > from, !t.isWord(e - 1), t.doc.tokens[e - 1].kind != .number { e -= 1 }
         var s = from
         while s < e, !t.isWord(s), t.doc.tokens[s].kind != .number { s += 1 }
-        guard e - s >= 3 else { return nil }
+        guard e - s >= minimumWords else { return nil }
         var words = 0
         var i = s
-        while i < e, words < 3 {
+        while i < e, words < minimumWords {
             if t.isWord(i) { words += 1 }
             i += 1
         }
-        guard words >= 3 else { return nil }
+        guard words >= minimumWords else { return nil }
         return s..<e
     }
 

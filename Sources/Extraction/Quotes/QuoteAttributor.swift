@@ -30,6 +30,7 @@ public enum QuoteAttributor {
             indirect.sort { $0.content.lowerBound < $1.content.lowerBound }
         }
         var absorbed = [Bool](repeating: false, count: direct.count)
+        var inClause = [Bool](repeating: false, count: direct.count)
         var found: [(Range<Int>, Quote.Kind, Attribution?)] = []
         found.reserveCapacity(direct.count + indirect.count)
         for h in indirect {
@@ -37,6 +38,7 @@ public enum QuoteAttributor {
             var kind = Quote.Kind.indirect
             for d in h.absorbed {
                 // A quotation that opens the clause is the clause; one deep inside it stays a quote too.
+                inClause[d] = true
                 if tokens.token(atOrAfter: direct[d].span.open) <= h.content.lowerBound + 3 { absorbed[d] = true }
                 content = min(content.lowerBound, direct[d].start)..<max(content.upperBound, direct[d].end)
                 kind = .mixed
@@ -44,7 +46,9 @@ public enum QuoteAttributor {
             found.append((content, kind, h.attribution))
         }
         for (i, d) in direct.enumerated() where !absorbed[i] {
-            found.append((d.start..<d.end, .direct, d.attribution))
+            // A quote in no reported clause found is its clause's content, from the clause's start.
+            let start = inClause[i] ? d.start : d.clauseStart ?? d.start
+            found.append((start..<d.end, .direct, d.attribution))
         }
         direct.removeAll()
         found.sort { $0.0.lowerBound < $1.0.lowerBound }
@@ -77,6 +81,9 @@ public enum QuoteAttributor {
         var start: Int
         /// End of the quoted words: past `span` when later parts of the same quote were joined to it.
         var end: Int
+        /// Start of the reported clause the quote continues (`says the goal is “…”`), used when no
+        /// reported clause holding the quote was found (see `reportedOpening`).
+        var clauseStart: Int? = nil
 
         init(span: QuotedSpan, attribution: Attribution?) {
             self.span = span
@@ -149,6 +156,8 @@ public enum QuoteAttributor {
             var quote = DirectQuote(span: span, attribution: attribution)
             if adjacent, let a = attribution, a.cue.lowerBound > closeEnd, let from = openingSubject(tokens, openTok) {
                 quote.start = Int(doc.tokens[from].start)
+            } else if let a = attribution, a.cue.upperBound <= openTok, let from = reportedOpening(tokens, a, openTok) {
+                quote.clauseStart = Int(doc.tokens[from].start)
             }
             quotes.append(quote)
             previous = attribution
@@ -177,15 +186,39 @@ public enum QuoteAttributor {
         return words > 0 ? first : nil
     }
 
+    /// The first token of the reported clause that a quote opened at `open` continues, when its
+    /// source and cue come before it in the sentence and it runs on from them without a comma: from
+    /// `that` (`added that something “has to be big”`), else from the word after the cue (`says the
+    /// main goal is “to disqualify Trump”`). PolNeAR's content is the whole clause.
+    /// Not after a colon (`issued a warning: should …“to Europe”`), nor for a source after its cue
+    /// (`The plan, according to Putin, might “lay …”`), where the clause is not the cue's object.
+    static func reportedOpening(_ tokens: QuoteTokens, _ a: Attribution, _ open: Int) -> Int? {
+        let sentence = tokens.sentence(open)
+        guard sentence.contains(a.cue.lowerBound), a.speaker.upperBound <= a.cue.lowerBound else { return nil }
+        let first = a.cue.upperBound
+        guard first < open, open - first <= 25, !tokens.isPunct(first, ",") else { return nil }
+        var firstWord: Int? = nil
+        var that: Int? = nil
+        for i in first..<open {
+            if tokens.isDoubleMark(i) || tokens.isSentenceEnd(i) || tokens.isPunct(i, ":") { return nil }
+            guard tokens.isWord(i) || tokens.doc.tokens[i].kind == .number else { continue }
+            if firstWord == nil { firstWord = i }
+            if that == nil, tokens.isWord(i), QuoteLexicon.complementisers.contains(tokens.keys[i]) { that = i }
+        }
+        // After a comma the quote is a part of its own (`stated that …, “but such …”`), kept apart.
+        guard let firstWord, !tokens.isPunct(open - 1, ",") else { return nil }
+        return that ?? firstWord
+    }
+
     /// Whether the tokens after `from` up to `to` hold no words (only punctuation), so that the
     /// quote at `to` continues the one before.
     static func nothingBetween(_ tokens: QuoteTokens, from: Int, to: Int) -> Bool {
         var i = from + 1
-        if to - from > 4, from >= 0 {
+        if from >= 0, tokens.sentence(from).upperBound <= to {
             // The rest of the attribution's sentence may stand between: `…,” said Victor Cha, a
-            // Korea scholar at the Center for Strategic Studies. “But …”`
+            // Korea scholar at the Center for Strategic Studies. “But …”`, `…,'' Mr. Rubio said in Iowa. ''It's …''`
             let end = tokens.sentence(from).upperBound
-            guard end <= to, end - from <= 40 else { return false }
+            guard end - from <= 40 else { return false }
             i = end
             for k in (from + 1)..<end where tokens.isDoubleMark(k) || tokens.isSpeechVerb(k) { return false }
         }
