@@ -71,8 +71,42 @@ struct HTMLMainContent {
         }
         let before = walk(stride(from: lo - 1, through: 0, by: -1)).reversed()
         let after = walk(stride(from: hi + 1, through: items.count - 1, by: 1))
-        guard !before.isEmpty || !after.isEmpty else { return chosen }
-        return Array(before) + chosen + after
+        let inner = withGapsFilled(chosen, items, lo...hi, isGood: isGood, isNeutral: isNeutral)
+        guard !before.isEmpty || !after.isEmpty else { return inner }
+        return Array(before) + inner + after
+    }
+
+    /// Prose between two chosen paragraphs is article text even when the block holding it did not
+    /// join (a sibling `<div>` that also holds a table of contents or a "Related stories" box, whose
+    /// links weigh its density down): good paragraphs in the gaps join, with the short link-free
+    /// lines (a subheading) just before them; link lists and furniture there stay out.
+    private static func withGapsFilled(_ chosen: [HTMLParagraphs.Paragraph], _ items: [HTMLParagraphs.Paragraph], _ span: ClosedRange<Int>,
+                                       isGood: (HTMLParagraphs.Paragraph) -> Bool,
+                                       isNeutral: (HTMLParagraphs.Paragraph) -> Bool) -> [HTMLParagraphs.Paragraph] {
+        var out: [HTMLParagraphs.Paragraph] = []
+        var next = 0
+        var pending: [HTMLParagraphs.Paragraph] = []
+        var added = false
+        for k in span {
+            let p = items[k]
+            if next < chosen.count && chosen[next].event == p.event {
+                out.append(p)
+                next += 1
+                pending = []
+            } else if p.excluded {
+                pending = []
+            } else if isGood(p) {
+                out += pending.filter { $0.flags.isDisjoint(with: [.byline, .date]) }
+                out.append(p)
+                pending = []
+                added = true
+            } else if isNeutral(p) && pending.count < reach {
+                pending.append(p)
+            } else {
+                pending = []
+            }
+        }
+        return added && next == chosen.count ? out : chosen
     }
 
     /// A paragraph that reads as running text: long enough, few links.
