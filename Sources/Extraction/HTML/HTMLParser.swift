@@ -330,6 +330,8 @@ struct HTMLParser {
         if let itemprop = attributes.bytes(.itemprop, in: s) {
             func prop(is p: StaticString) -> Bool { attributes.value(.itemprop, in: s, is: p) }
             if prop(is: "articlebody") || prop(is: "text") { hints.insert(.articleBody) }
+            // schema.org's `description` is the article's standfirst, whatever its class calls it.
+            if prop(is: "description") { hints.insert(.maybeContent) }
             if HTMLAttributes.containsLowercased(itemprop, "author") || prop(is: "creator") { hints.insert(.byline) }
             if HTMLAttributes.matchesLowercased(itemprop, at: 0, "date") {
                 hints.insert(.date)
