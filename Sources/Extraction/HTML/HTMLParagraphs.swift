@@ -43,6 +43,9 @@ struct HTMLParagraphs {
         // Text outside links: what is left of a page once its menus and link lists are set aside.
         var unlinked = [Int32](repeating: 0, count: count)
         var holdsBody = [Bool](repeating: false, count: count)
+        // Per element: whether it holds an `<article>` or `<main>`; and the most text outside links one of those holds.
+        var holdsArticle = [Bool](repeating: false, count: count)
+        var articleUnlinked: Int32 = 0
         var open: [Int32] = []
         var all: Int32 = 0, allUnlinked: Int32 = 0
         var links = 0
@@ -51,15 +54,18 @@ struct HTMLParagraphs {
             case .open(let e):
                 open.append(e)
                 if page.elements[Int(e)].hints.contains(.articleBody) { holdsBody[Int(e)] = true }
+                if page.elements[Int(e)].tag == .article || page.elements[Int(e)].tag == .main { holdsArticle[Int(e)] = true }
                 if page.elements[Int(e)].hints.contains(.link) { links += 1 }
             case .close(let e):
                 open.removeLast()
                 if page.elements[Int(e)].hints.contains(.link) { links -= 1 }
+                if page.elements[Int(e)].tag == .article || page.elements[Int(e)].tag == .main { articleUnlinked = max(articleUnlinked, unlinked[Int(e)]) }
                 let parent = page.elements[Int(e)].parent
                 if parent >= 0 {
                     total[Int(parent)] += total[Int(e)]
                     unlinked[Int(parent)] += unlinked[Int(e)]
                     holdsBody[Int(parent)] = holdsBody[Int(parent)] || holdsBody[Int(e)]
+                    holdsArticle[Int(parent)] = holdsArticle[Int(parent)] || holdsArticle[Int(e)]
                 }
             case .text(let a, let b):
                 let n = codePoints(page.text, Int(a), Int(b))
@@ -93,8 +99,10 @@ struct HTMLParagraphs {
             let marked = el.tag.isBoilerplate && !articleHeader || byWords || el.tag == .form
             // A class word is a weak sign next to where the page's running text is: an element holding
             // most of the text outside links ("…BannerPlaceholder", "hasHeaderImage") stays, readers' comments aside.
+            // An `<aside>` beside the page's own `<article>` or `<main>` is furniture however long it is.
+            let besideArticle = el.tag == .aside && !holdsArticle[e] && articleUnlinked >= 200
             let holdsProse = !el.hints.contains(.comments) && Double(unlinked[e]) >= HTMLParagraphs.proseShare * Double(allUnlinked)
-            if marked && !holdsBody[e] && (total[e] * 2 < all && !holdsProse || el.tag == .head) { excluded[e] = true }
+            if marked && !holdsBody[e] && (total[e] * 2 < all && !holdsProse || el.tag == .head || besideArticle) { excluded[e] = true }
         }
         return excluded
     }
