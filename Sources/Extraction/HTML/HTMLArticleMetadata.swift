@@ -61,16 +61,20 @@ struct HTMLArticleMetadata {
         if people.names.isEmpty {
             // The page's byline: an element marked as author or byline, or a short line opening with
             // "By"/"Von"/"Par", outside page furniture (not a comment's author) and near the top.
+            // Near the top of the article: from 80 paragraphs before its start (a long menu before it
+            // does not use the look up).
+            let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
             var looked = 0
-            for p in paragraphs.items where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
+            for p in paragraphs.items[max(0, start - 80)...] where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
                 && (!p.excluded || p.event < content.lowerBound) {
                 looked += 1
-                if looked > 80 || people.names.count >= 6 { break }
+                if looked > 160 || people.names.count >= 6 { break }
                 let text = String(decoding: p.text, as: UTF8.self)
                 if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
             }
         }
-        authors = people.names
+        // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site).
+        authors = people.names.filter { !HTMLArticleMetadata.isPartOfSiteName($0, site) }
         agencies = people.agencies
 
         // Dates, most trusted first.
@@ -118,6 +122,17 @@ struct HTMLArticleMetadata {
         if v.contains("www.") || v.contains(".com") || v.contains(".de") || v.contains("(") { return true }
         guard let site = site?.lowercased(), !site.isEmpty else { return false }
         return v.contains(site) || site.contains(v)
+    }
+
+    /// Whether `name` is part of the site's name ("El Colombiano" of "ElColombiano.com") without being
+    /// the whole of it or the person a site opens with ("Jane Doe" of "Jane Doe - Travel Notes").
+    static func isPartOfSiteName(_ name: String, _ site: String?) -> Bool {
+        guard let site else { return false }
+        func compact(_ s: String) -> String { String(s.lowercased().unicodeScalars.filter { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }.map(Character.init)) }
+        let n = compact(name), s = compact(site)
+        guard !n.isEmpty, n != s, s.contains(n) else { return false }
+        for sep in [" - ", " | ", " – ", " — ", ": "] where site.hasPrefix(name + sep) { return false }
+        return true
     }
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
