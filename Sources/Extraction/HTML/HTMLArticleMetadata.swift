@@ -94,17 +94,25 @@ struct HTMLArticleMetadata {
         for u in [url, d.meta["og:url"]] {
             if let u, let day = HTMLDateText.inURL(u) { publishedCandidates.append(.init(day: day, time: nil)) }
         }
-        // Date lines near the top of the page ("Published 19 November 2019"), never a footer's year alone.
+        // Date lines near the top of the page ("Published 19 November 2019", or a short line opening
+        // with a date just above the article), never a footer's year alone.
+        let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+        // A line saying "Published" comes before one only marked as a date (which may be the time the page was printed).
         var seen = 0
-        for p in paragraphs.items where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
+        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?
+        for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
             seen += 1
-            if seen > 400 { break }
-            guard p.flags.contains(.date) || HTMLArticleMetadata.startsWithDateCue(p.text), p.length <= 100 else { continue }
+            if seen > 400 || cued != nil { break }
+            guard p.length <= 100 else { continue }
+            let opensWithDate = k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+            let cue = HTMLArticleMetadata.startsWithDateCue(p.text)
+            guard cue || (flagged == nil && (p.flags.contains(.date) || opensWithDate)) else { continue }
             if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
-                publishedCandidates.append(s)
-                break
+                if cue { cued = s } else { flagged = s }
             }
         }
+        if let cued { publishedCandidates.append(cued) }
+        if let flagged { publishedCandidates.append(flagged) }
         // <time datetime> near the article, outside page furniture below it.
         for t in d.times where !t.published {
             let open = page.elements[Int(t.element)].open
@@ -112,6 +120,16 @@ struct HTMLArticleMetadata {
             if let s = HTMLDateText.parse(t.value) {
                 publishedCandidates.append(s)
                 break
+            }
+        }
+        // Last: a date line in the few lines just below the article ("Veröffentlicht am: …" under a blog post).
+        if let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
+            for p in paragraphs.items[(end + 1)...].prefix(3) where !p.excluded && p.length <= 100
+                && (p.flags.contains(.date) || HTMLArticleMetadata.startsWithDateCue(p.text)) {
+                if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
+                    publishedCandidates.append(s)
+                    break
+                }
             }
         }
     }
@@ -148,9 +166,10 @@ struct HTMLArticleMetadata {
 
     /// Whether a short paragraph opens with a publication cue ("Published", "Veröffentlicht", "Publié", "Posted", "Stand").
     private static func startsWithDateCue(_ text: [UInt8]) -> Bool {
-        guard let first = text.first, "pvsdeuaPVSDEUA".utf8.contains(first) else { return false }
+        guard let first = text.first, "pvsdeuaogPVSDEUAOG".utf8.contains(first) else { return false }
         let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
-        return ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen", "updated", "aktualisiert"]
+        return ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen", "updated", "aktualisiert",
+                "opublikowano", "publicado", "pubblicato", "gepubliceerd"]
             .contains { head.hasPrefix($0) }
     }
 
