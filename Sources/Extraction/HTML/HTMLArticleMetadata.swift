@@ -97,22 +97,22 @@ struct HTMLArticleMetadata {
         // Date lines near the top of the page ("Published 19 November 2019", or a short line opening
         // with a date just above the article), never a footer's year alone.
         let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
-        // A line saying "Published" comes before one only marked as a date (which may be the time the page was printed).
+        // A line saying "Published" comes before one marked as a date or saying "Updated" (which may be
+        // the time the page was printed or changed), and that before a bare date line above the article.
         var seen = 0
-        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?
+        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
         for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
             seen += 1
             if seen > 400 || cued != nil { break }
             guard p.length <= 100 else { continue }
-            let opensWithDate = k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
-            let cue = HTMLArticleMetadata.startsWithDateCue(p.text)
-            guard cue || (flagged == nil && (p.flags.contains(.date) || opensWithDate)) else { continue }
+            let cue = HTMLArticleMetadata.dateCue(p.text)
+            let opensWithDate = k < start && k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || bare == nil && opensWithDate else { continue }
             if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
-                if cue { cued = s } else { flagged = s }
+                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else { bare = s }
             }
         }
-        if let cued { publishedCandidates.append(cued) }
-        if let flagged { publishedCandidates.append(flagged) }
+        publishedCandidates += [cued, flagged, bare].compactMap { $0 }
         // <time datetime> near the article, outside page furniture below it.
         for t in d.times where !t.published {
             let open = page.elements[Int(t.element)].open
@@ -164,14 +164,20 @@ struct HTMLArticleMetadata {
         return false
     }
 
-    /// Whether a short paragraph opens with a publication cue ("Published", "Veröffentlicht", "Publié", "Posted", "Stand").
-    private static func startsWithDateCue(_ text: [UInt8]) -> Bool {
-        guard let first = text.first, "pvsdeuaogPVSDEUAOG".utf8.contains(first) else { return false }
+    enum DateCue { case published, updated }
+
+    /// The cue a short paragraph opens with: publication ("Published", "Veröffentlicht", "Publié",
+    /// "Posted", "Stand") or update ("Updated", "Aktualisiert").
+    private static func dateCue(_ text: [UInt8]) -> DateCue? {
+        guard let first = text.first, "pvsdeuaogPVSDEUAOG".utf8.contains(first) else { return nil }
         let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
-        return ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen", "updated", "aktualisiert",
-                "opublikowano", "publicado", "pubblicato", "gepubliceerd"]
-            .contains { head.hasPrefix($0) }
+        if ["updated", "aktualisiert"].contains(where: { head.hasPrefix($0) }) { return .updated }
+        let published = ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen",
+                         "opublikowano", "publicado", "pubblicato", "gepubliceerd"]
+        return published.contains { head.hasPrefix($0) } ? .published : nil
     }
+
+    private static func startsWithDateCue(_ text: [UInt8]) -> Bool { dateCue(text) != nil }
 
     /// `Headline | Site` → `Headline`: the longest part of a title split at ` | `, ` - `, ` — `, ` – `.
     static func withoutSiteName(_ title: String) -> String? {
