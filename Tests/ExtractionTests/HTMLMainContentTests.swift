@@ -215,4 +215,18 @@ import Testing
         #expect(!r.body.contains("Kontakt"))
         #expect(!r.body.contains("Ja, sehr"))
     }
+
+    /// A date or author class on an element that wraps a whole post (a blog's `date-outer`, a theme's
+    /// `author-jane` on the `<article>`) does not make each of its short paragraphs a date or byline line.
+    @Test func dateOrAuthorClassAroundAWholePostMarksNoLines() {
+        let page = """
+        <html><body><div class="date-outer"><h2 class="date-header"><span>Tuesday, 3 March 2021</span></h2>
+        <article class="post author-jane"><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>Or, as the mayor put it:</p>
+        <p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></article></div></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Or, as the mayor put it:"))
+        #expect(!r.body.contains("Tuesday, 3 March 2021"))
+        #expect(r.published == "2021-03-03")
+    }
 }

@@ -30,14 +30,15 @@ struct HTMLParagraphs {
         let count = page.elements.count
         keptLength = [Int32](repeating: 0, count: count)
         keptLinkLength = [Int32](repeating: 0, count: count)
-        excluded = HTMLParagraphs.furniture(page)
-        collect(page)
+        let furniture = HTMLParagraphs.furniture(page)
+        excluded = furniture.excluded
+        collect(page, textLength: furniture.textLength)
     }
 
     /// Which elements are page furniture: the element or an ancestor is hidden, a furniture tag or
     /// marked as such, unless it holds most of the page's text (a `<header>` or a `class="… nav"`
     /// wrapped around everything).
-    private static func furniture(_ page: HTMLPage) -> [Bool] {
+    private static func furniture(_ page: HTMLPage) -> (excluded: [Bool], textLength: [Int32]) {
         let count = page.elements.count
         var total = [Int32](repeating: 0, count: count)
         // Text outside links: what is left of a page once its menus and link lists are set aside.
@@ -104,7 +105,7 @@ struct HTMLParagraphs {
             let holdsProse = !el.hints.contains(.comments) && Double(unlinked[e]) >= HTMLParagraphs.proseShare * Double(allUnlinked)
             if marked && !holdsBody[e] && (total[e] * 2 < all && !holdsProse || el.tag == .head || besideArticle) { excluded[e] = true }
         }
-        return excluded
+        return (excluded, total)
     }
 
     /// The share of a page's text outside links that keeps an element marked as furniture by its class words.
@@ -132,7 +133,12 @@ struct HTMLParagraphs {
         var flags: HTMLHints
     }
 
-    private mutating func collect(_ page: HTMLPage) {
+    /// The longest text (code points) an element marked as byline or date may hold for the mark to
+    /// reach its paragraphs: a blog wraps a whole post in `class="date-outer"`, a theme puts
+    /// `author-jane` on the `<article>`.
+    static let maxMarkedLength: Int32 = 300
+
+    private mutating func collect(_ page: HTMLPage, textLength: [Int32]) {
         var open: [Open] = []
         var buffer: [UInt8] = []
         var length = 0, linkLength = 0
@@ -161,7 +167,7 @@ struct HTMLParagraphs {
                 let el = page.elements[Int(e)]
                 if el.tag.isBlock { flush(top?.element ?? -1, top?.flags ?? []) }
                 var flags = (top?.flags ?? []).intersection([.byline, .date, .caption])
-                flags.formUnion(el.hints.intersection([.byline, .date, .caption]))
+                flags.formUnion(el.hints.intersection(textLength[Int(e)] <= HTMLParagraphs.maxMarkedLength ? [.byline, .date, .caption] : [.caption]))
                 if el.tag == .figcaption || el.tag == .caption { flags.insert(.caption) }
                 open.append(Open(element: e, flags: flags))
                 if el.tag == .a && el.hints.contains(.link) { links += 1 }
