@@ -222,4 +222,12 @@ import Testing
         """
         #expect(HTMLReaderTests.read(page).published == "2021-04-29")
     }
+
+    /// Soft hyphens (U+00AD, `&shy;`) are hyphenation hints a browser shows only at a line's end: not text.
+    @Test func softHyphensAreNotText() {
+        let page = "<html><body><article><h1>Bridge vote</h1><p>The Mit\u{00AD}tel\u{00AD}alter bridge and the Klima&shy;wandel. \(HTMLReaderTests.prose)</p></article></body></html>"
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("The Mittelalter bridge and the Klimawandel."))
+        #expect(!r.body.unicodeScalars.contains("\u{00AD}"))
+    }
 }
