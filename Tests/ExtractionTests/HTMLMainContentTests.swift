@@ -229,14 +229,4 @@ import Testing
         #expect(!r.body.contains("Tuesday, 3 March 2021"))
         #expect(r.published == "2021-03-03")
     }
-
-    /// An embedded post (`<blockquote class="twitter-tweet">`) quoted inside the article is article text.
-    @Test func embeddedPostInTheArticleStays() {
-        let page = """
-        <html><body><article><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p>
-        <blockquote class="twitter-tweet"><p>The new bridge is the best news this town has had in years, and we will be there when it opens.</p></blockquote>
-        <p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></article></body></html>
-        """
-        #expect(HTMLReaderTests.read(page).body.contains("best news this town"))
-    }
 }

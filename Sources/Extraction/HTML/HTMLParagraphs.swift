@@ -91,8 +91,7 @@ struct HTMLParagraphs {
                 continue
             }
             // Class and id words remove an element unless it is the page's article, body or main part.
-            // An embedded post (`<blockquote class="twitter-tweet">`, Instagram's) is quoted in the article.
-            let byWords = el.tag != .article && el.tag != .main && el.tag != .body && el.tag != .html && el.tag != .blockquote
+            let byWords = el.tag != .article && el.tag != .main && el.tag != .body && el.tag != .html
                 && (el.hints.contains(.comments) || el.hints.contains(.boilerplate))
                 && el.hints.isDisjoint(with: [.articleBody, .maybeContent])
             // A <header> inside the article holds its standfirst; the page's own header is furniture.
