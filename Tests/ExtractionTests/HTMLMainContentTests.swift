@@ -229,4 +229,19 @@ import Testing
         #expect(!r.body.contains("Tuesday, 3 March 2021"))
         #expect(r.published == "2021-03-03")
     }
+
+    /// The subtitle straight after the headline is the standfirst even with a byline and date line
+    /// (outside the article's block) between it and the text.
+    @Test func subtitleAfterTheHeadlineJoins() {
+        let page = """
+        <html><body><article><header><h1>Bridge vote</h1><h2>After twenty years of argument the council has voted for a new crossing.</h2></header>
+        <div class="byline"><a href="/authors/jane">Jane Doe</a></div><div class="date">3 March 2021</div>
+        <div class="article-body"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div>
+        </article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.hasPrefix("After twenty years"))
+        #expect(!r.body.contains("Jane Doe"))
+        #expect(r.body.contains("three stages"))
+    }
 }
