@@ -149,4 +149,99 @@ import Testing
         #expect(!r.body.contains("John Smith"))
         #expect(r.body.contains("420"))
     }
+
+    /// A block that also holds a table of contents or a "Related stories" box does not join the
+    /// article, but the prose in it between two chosen paragraphs does; the link list stays out.
+    @Test func proseBetweenChosenParagraphsJoins() {
+        let inGap = "Engineers who surveyed the old piers last spring found cracks in two of them, which is why the crossing has been closed to lorries since June of last year."
+        let links = (1...8).map { "<li><a href=\"/s\($0)\">Story number \($0) about the river and its many bridges</a></li>" }.joined()
+        let page = """
+        <html><body><article><h1>Bridge vote</h1>
+        <div class="text"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div>
+        <div class="text"><ul>\(links)</ul><h3>The piers</h3><p>\(inGap)</p></div>
+        <div class="text"><p>\(HTMLMainContentTests.third)</p><p>\(HTMLMainContentTests.prose)</p></div>
+        </article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Engineers who surveyed"))
+        #expect(r.body.contains("The piers"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Story number"))
+    }
+
+    /// The lead that a news system marks `teaser-text` or `itemprop=description` is the article's own
+    /// standfirst, not a teaser for another page.
+    @Test func leadMarkedAsTeaserTextStays() {
+        let lead = "After twenty years of argument the council has voted for a new crossing over the river, and the first contracts are to be signed before the end of the year."
+        for marking in [#"class="teaser-text""#, #"class="intro teaser" itemprop="description""#] {
+            let page = """
+            <html><body><div class="news-single"><div class="article"><h1>Bridge vote</h1>
+            <div \(marking)><p>\(lead)</p></div>
+            <div class="news-text-wrap"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div>
+            </div></div><div class="teaser"><p><a href="/x">Another story about ferries</a></p></div></body></html>
+            """
+            let r = HTMLReaderTests.read(page)
+            #expect(r.body.hasPrefix("After twenty years"), "\(marking)")
+            #expect(r.body.contains("three stages"), "\(marking)")
+            #expect(!r.body.contains("Another story"), "\(marking)")
+        }
+    }
+
+    /// An `<aside>` holding more text than the page's `<article>` (a party's programme in the sidebar)
+    /// is still beside the article, not the article.
+    @Test func longAsideBesideTheArticleIsFurniture() {
+        let programme = (1...6).map { "<p>Point \($0): we want faster trains, cheaper buses and safer cycle paths in every town of the region, paid for by the state and not by the towns.</p>" }.joined()
+        let page = """
+        <html><body><section><article><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p></article>
+        <aside><h3>Our programme</h3>\(programme)</aside></section></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Residents who live"))
+        #expect(!r.body.contains("faster trains"))
+    }
+
+    /// Labels of boxes set into an article (contact, table of contents) and advertising disclosures
+    /// leave the body; a rating prompt ends it.
+    @Test func boxLabelsAndDisclosuresLeave() {
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><p>Anzeige, enthält Affiliate Links</p><p>Inhaltsverzeichnis</p>
+        <p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p>
+        <p>Kontakt:</p><p>War der Artikel nützlich?</p><p>Ja, sehr. Nein, gar nicht. Weiß ich nicht so genau, ehrlich gesagt.</p></article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.hasPrefix("The committee met"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Anzeige"))
+        #expect(!r.body.contains("Kontakt"))
+        #expect(!r.body.contains("Ja, sehr"))
+    }
+
+    /// A date or author class on an element that wraps a whole post (a blog's `date-outer`, a theme's
+    /// `author-jane` on the `<article>`) does not make each of its short paragraphs a date or byline line.
+    @Test func dateOrAuthorClassAroundAWholePostMarksNoLines() {
+        let page = """
+        <html><body><div class="date-outer"><h2 class="date-header"><span>Tuesday, 3 March 2021</span></h2>
+        <article class="post author-jane"><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>Or, as the mayor put it:</p>
+        <p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></article></div></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Or, as the mayor put it:"))
+        #expect(!r.body.contains("Tuesday, 3 March 2021"))
+        #expect(r.published == "2021-03-03")
+    }
+
+    /// The subtitle straight after the headline is the standfirst even with a byline and date line
+    /// (outside the article's block) between it and the text.
+    @Test func subtitleAfterTheHeadlineJoins() {
+        let page = """
+        <html><body><article><header><h1>Bridge vote</h1><h2>After twenty years of argument the council has voted for a new crossing.</h2></header>
+        <div class="byline"><a href="/authors/jane">Jane Doe</a></div><div class="date">3 March 2021</div>
+        <div class="article-body"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div>
+        </article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.hasPrefix("After twenty years"))
+        #expect(!r.body.contains("Jane Doe"))
+        #expect(r.body.contains("three stages"))
+    }
 }

@@ -184,4 +184,50 @@ import Testing
         #expect(HTMLDateText.inURL("https://example.org/2019/11/19/story") == CivilDate(year: 2019, month: 11, day: 19))
         #expect(HTMLDateText.inURL("https://example.org/2019/11/story") == nil)
     }
+
+    /// The site's own name where the author should be is not a person; a person a site is named after is.
+    @Test func siteNameIsNotAnAuthor() {
+        #expect(HTMLArticleMetadata.isPartOfSiteName("El Colombiano", "ElColombiano.com"))
+        #expect(HTMLArticleMetadata.isPartOfSiteName("Wikimedia", "Wikimedia Foundation"))
+        #expect(!HTMLArticleMetadata.isPartOfSiteName("Jane Doe", "Jane Doe - Travel Notes"))
+        #expect(!HTMLArticleMetadata.isPartOfSiteName("Jane Doe", "Jane Doe"))
+        #expect(!HTMLArticleMetadata.isPartOfSiteName("Jane Doe", "Example Times"))
+        let page = """
+        <html><head><meta property="og:site_name" content="Riverside Foundation">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge vote","author":{"@type":"Person","name":"Riverside"}}</script></head>
+        <body><article><h1>Bridge vote</h1><p>\(HTMLReaderTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLReaderTests.read(page).byline.isEmpty)
+    }
+
+    /// A byline below a long menu, and one that opens "Ein Artikel von", are found.
+    @Test func bylineBelowALongMenu() {
+        let menu = (1...120).map { "<li><a href=\"/m\($0)\">Section \($0)</a></li>" }.joined()
+        let page = """
+        <html><body><nav><ul>\(menu)</ul></nav><article><h1>Bridge vote</h1>
+        <div class="meta">Ein Artikel von <strong>Jane Doe</strong> | 27.01.2022 - 12:45</div>
+        <p>\(HTMLReaderTests.prose)</p><p>\(HTMLMainContentTests.second)</p></article></body></html>
+        """
+        #expect(HTMLReaderTests.read(page).byline == ["Jane Doe"])
+    }
+
+    /// A date line's label colon is not a time ("Veröffentlicht am: 6. August 2009"); a line saying the
+    /// page was printed does not stand for the publication date a "Published" line gives.
+    @Test func dateLinesWithLabels() {
+        #expect(HTMLDateText.loose("Veröffentlicht am: 6. August 2009")?.day == CivilDate(year: 2009, month: 8, day: 6))
+        #expect(HTMLDateText.loose("Posted 6. August 2009, 14:05")?.day == CivilDate(year: 2009, month: 8, day: 6))
+        let page = """
+        <html><body><article><p class="print-date">Printed: 2021-05-11 22:22</p><h1>Bridge vote</h1>
+        <p class="meta">Published: 2021-04-29 17:13</p><p>\(HTMLReaderTests.prose)</p><p>\(HTMLMainContentTests.second)</p></article></body></html>
+        """
+        #expect(HTMLReaderTests.read(page).published == "2021-04-29")
+    }
+
+    /// Soft hyphens (U+00AD, `&shy;`) are hyphenation hints a browser shows only at a line's end: not text.
+    @Test func softHyphensAreNotText() {
+        let page = "<html><body><article><h1>Bridge vote</h1><p>The Mit\u{00AD}tel\u{00AD}alter bridge and the Klima&shy;wandel. \(HTMLReaderTests.prose)</p></article></body></html>"
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("The Mittelalter bridge and the Klimawandel."))
+        #expect(!r.body.unicodeScalars.contains("\u{00AD}"))
+    }
 }

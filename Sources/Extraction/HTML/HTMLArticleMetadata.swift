@@ -61,16 +61,20 @@ struct HTMLArticleMetadata {
         if people.names.isEmpty {
             // The page's byline: an element marked as author or byline, or a short line opening with
             // "By"/"Von"/"Par", outside page furniture (not a comment's author) and near the top.
+            // Near the top of the article: from 80 paragraphs before its start (a long menu before it
+            // does not use the look up).
+            let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
             var looked = 0
-            for p in paragraphs.items where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
+            for p in paragraphs.items[max(0, start - 80)...] where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
                 && (!p.excluded || p.event < content.lowerBound) {
                 looked += 1
-                if looked > 80 || people.names.count >= 6 { break }
+                if looked > 160 || people.names.count >= 6 { break }
                 let text = String(decoding: p.text, as: UTF8.self)
                 if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
             }
         }
-        authors = people.names
+        // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site).
+        authors = people.names.filter { !HTMLArticleMetadata.isPartOfSiteName($0, site) }
         agencies = people.agencies
 
         // Dates, most trusted first.
@@ -90,17 +94,25 @@ struct HTMLArticleMetadata {
         for u in [url, d.meta["og:url"]] {
             if let u, let day = HTMLDateText.inURL(u) { publishedCandidates.append(.init(day: day, time: nil)) }
         }
-        // Date lines near the top of the page ("Published 19 November 2019"), never a footer's year alone.
+        // Date lines near the top of the page ("Published 19 November 2019", or a short line opening
+        // with a date just above the article), never a footer's year alone.
+        let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+        // A line saying "Published" comes before one marked as a date or saying "Updated" (which may be
+        // the time the page was printed or changed), and that before a bare date line above the article.
         var seen = 0
-        for p in paragraphs.items where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
+        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
+        for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
             seen += 1
-            if seen > 400 { break }
-            guard p.flags.contains(.date) || HTMLArticleMetadata.startsWithDateCue(p.text), p.length <= 100 else { continue }
+            if seen > 400 || cued != nil { break }
+            guard p.length <= 100 else { continue }
+            let cue = HTMLArticleMetadata.dateCue(p.text)
+            let opensWithDate = k < start && k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || bare == nil && opensWithDate else { continue }
             if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
-                publishedCandidates.append(s)
-                break
+                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else { bare = s }
             }
         }
+        publishedCandidates += [cued, flagged, bare].compactMap { $0 }
         // <time datetime> near the article, outside page furniture below it.
         for t in d.times where !t.published {
             let open = page.elements[Int(t.element)].open
@@ -108,6 +120,16 @@ struct HTMLArticleMetadata {
             if let s = HTMLDateText.parse(t.value) {
                 publishedCandidates.append(s)
                 break
+            }
+        }
+        // Last: a date line in the few lines just below the article ("Veröffentlicht am: …" under a blog post).
+        if let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
+            for p in paragraphs.items[(end + 1)...].prefix(3) where !p.excluded && p.length <= 100
+                && (p.flags.contains(.date) || HTMLArticleMetadata.startsWithDateCue(p.text)) {
+                if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
+                    publishedCandidates.append(s)
+                    break
+                }
             }
         }
     }
@@ -118,6 +140,17 @@ struct HTMLArticleMetadata {
         if v.contains("www.") || v.contains(".com") || v.contains(".de") || v.contains("(") { return true }
         guard let site = site?.lowercased(), !site.isEmpty else { return false }
         return v.contains(site) || site.contains(v)
+    }
+
+    /// Whether `name` is part of the site's name ("El Colombiano" of "ElColombiano.com") without being
+    /// the whole of it or the person a site opens with ("Jane Doe" of "Jane Doe - Travel Notes").
+    static func isPartOfSiteName(_ name: String, _ site: String?) -> Bool {
+        guard let site else { return false }
+        func compact(_ s: String) -> String { String(s.lowercased().unicodeScalars.filter { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }.map(Character.init)) }
+        let n = compact(name), s = compact(site)
+        guard !n.isEmpty, n != s, s.contains(n) else { return false }
+        for sep in [" - ", " | ", " – ", " — ", ": "] where site.hasPrefix(name + sep) { return false }
+        return true
     }
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
@@ -131,13 +164,20 @@ struct HTMLArticleMetadata {
         return false
     }
 
-    /// Whether a short paragraph opens with a publication cue ("Published", "Veröffentlicht", "Publié", "Posted", "Stand").
-    private static func startsWithDateCue(_ text: [UInt8]) -> Bool {
-        guard let first = text.first, "pvsdeuaPVSDEUA".utf8.contains(first) else { return false }
+    enum DateCue { case published, updated }
+
+    /// The cue a short paragraph opens with: publication ("Published", "Veröffentlicht", "Publié",
+    /// "Posted", "Stand") or update ("Updated", "Aktualisiert").
+    private static func dateCue(_ text: [UInt8]) -> DateCue? {
+        guard let first = text.first, "pvsdeuaogPVSDEUAOG".utf8.contains(first) else { return nil }
         let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
-        return ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen", "updated", "aktualisiert"]
-            .contains { head.hasPrefix($0) }
+        if ["updated", "aktualisiert"].contains(where: { head.hasPrefix($0) }) { return .updated }
+        let published = ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen",
+                         "opublikowano", "publicado", "pubblicato", "gepubliceerd"]
+        return published.contains { head.hasPrefix($0) } ? .published : nil
     }
+
+    private static func startsWithDateCue(_ text: [UInt8]) -> Bool { dateCue(text) != nil }
 
     /// `Headline | Site` → `Headline`: the longest part of a title split at ` | `, ` - `, ` — `, ` – `.
     static func withoutSiteName(_ title: String) -> String? {

@@ -34,7 +34,8 @@ struct HTMLBylineCleaner {
     ]
     private static let leadIns = ["by ", "von ", "par ", "por ", "di ", "door ", "written by ", "text: ", "text ", "autor: ",
                                   "author: ", "reporting by ", "story by ", "words by ", "bericht: ", "ein kommentar von ",
-                                  "ein gastbeitrag von ", "a commentary by ", "posted by ", "published by ", "from "]
+                                  "ein gastbeitrag von ", "ein artikel von ", "ein beitrag von ", "geschrieben von ", "verfasst von ",
+                                  "an article by ", "un article de ", "a commentary by ", "posted by ", "published by ", "from "]
 
     /// Adds the people of a JSON-LD `author` value (`Person` objects, names, arrays).
     mutating func add(json v: JSONValue) {

@@ -129,9 +129,10 @@ enum HTMLDateText {
                 if !digits.isEmpty { endToken() }
                 word.append(c)
             } else {
+                // A time is not part of the date; a label's colon ("Veröffentlicht am: 6. August 2009") is not a time.
+                let afterNumber = !digits.isEmpty
                 endToken()
-                // A time is not part of the date.
-                if c == ":" { break }
+                if c == ":" && afterNumber { break }
             }
         }
         endToken()

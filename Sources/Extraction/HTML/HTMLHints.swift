@@ -52,7 +52,8 @@ struct HTMLHints: OptionSet, Sendable {
         "scroll", "embed", "hidden", "aside", "box", "card", "teaser", "list",
     ]
     /// readability's "ok maybe its a candidate" words: they keep an element a negative word would remove.
-    private static let maybeWords: [String] = ["and", "article", "body", "column", "content", "main", "shadow"]
+    /// "teaser-text" is how TYPO3's news pages mark an article's lead: a teaser word that is the article's own.
+    private static let maybeWords: [String] = ["and", "article", "body", "column", "content", "main", "shadow", "teaser-text"]
     private static let positiveWords: [String] = [
         "article", "story", "post", "entry", "content", "body", "text", "main", "blog", "hentry", "news", "detail",
         "page", "column",

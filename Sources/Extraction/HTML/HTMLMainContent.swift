@@ -13,6 +13,7 @@ struct HTMLMainContent {
         let ranges = HTMLMainContent.candidateRanges(page: page, paragraphs: paragraphs)
         chosen = HTMLMainContent.select(paragraphs.items, within: ranges)
         chosen = HTMLMainContent.withNeighbours(chosen, paragraphs.items)
+        chosen = HTMLMainContent.withStandfirst(chosen, paragraphs.items)
         if HTMLMainContent.length(chosen) < 200 {
             // Prose anywhere outside the page furniture.
             let prose = paragraphs.items.filter { !$0.excluded && HTMLMainContent.isProse($0) }
@@ -71,8 +72,55 @@ struct HTMLMainContent {
         }
         let before = walk(stride(from: lo - 1, through: 0, by: -1)).reversed()
         let after = walk(stride(from: hi + 1, through: items.count - 1, by: 1))
-        guard !before.isEmpty || !after.isEmpty else { return chosen }
-        return Array(before) + chosen + after
+        let inner = withGapsFilled(chosen, items, lo...hi, isGood: isGood, isNeutral: isNeutral)
+        guard !before.isEmpty || !after.isEmpty else { return inner }
+        return Array(before) + inner + after
+    }
+
+    /// The line straight after the headline (`<h1>`), when the article starts a few lines below it, is
+    /// the standfirst or subtitle even when a byline, date or share bar between keeps the context
+    /// step from reaching it: a sentence of some length, without links or byline, date or caption marks.
+    static func withStandfirst(_ chosen: [HTMLParagraphs.Paragraph], _ items: [HTMLParagraphs.Paragraph]) -> [HTMLParagraphs.Paragraph] {
+        guard let first = chosen.first, let start = items.firstIndex(where: { $0.event == first.event }),
+              let title = items[max(0, start - 12)..<start].lastIndex(where: { $0.kind == .title && !$0.excluded }),
+              title + 1 < start else { return chosen }
+        let p = items[title + 1]
+        guard !p.excluded, p.kind == .heading || p.kind == .paragraph, p.length >= 50, p.linkLength == 0,
+              p.flags.isDisjoint(with: [.byline, .date, .caption]), HTMLTrailers.kind(p.text) == nil else { return chosen }
+        return [p] + chosen
+    }
+
+    /// Prose between two chosen paragraphs is article text even when the block holding it did not
+    /// join (a sibling `<div>` that also holds a table of contents or a "Related stories" box, whose
+    /// links weigh its density down): good paragraphs in the gaps join, with the short link-free
+    /// lines (a subheading) just before them; link lists and furniture there stay out.
+    private static func withGapsFilled(_ chosen: [HTMLParagraphs.Paragraph], _ items: [HTMLParagraphs.Paragraph], _ span: ClosedRange<Int>,
+                                       isGood: (HTMLParagraphs.Paragraph) -> Bool,
+                                       isNeutral: (HTMLParagraphs.Paragraph) -> Bool) -> [HTMLParagraphs.Paragraph] {
+        var out: [HTMLParagraphs.Paragraph] = []
+        var next = 0
+        var pending: [HTMLParagraphs.Paragraph] = []
+        var added = false
+        for k in span {
+            let p = items[k]
+            if next < chosen.count && chosen[next].event == p.event {
+                out.append(p)
+                next += 1
+                pending = []
+            } else if p.excluded {
+                pending = []
+            } else if isGood(p) {
+                out += pending.filter { $0.flags.isDisjoint(with: [.byline, .date]) }
+                out.append(p)
+                pending = []
+                added = true
+            } else if isNeutral(p) && pending.count < reach {
+                pending.append(p)
+            } else {
+                pending = []
+            }
+        }
+        return added && next == chosen.count ? out : chosen
     }
 
     /// A paragraph that reads as running text: long enough, few links.

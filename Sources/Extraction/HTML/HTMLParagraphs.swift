@@ -30,19 +30,23 @@ struct HTMLParagraphs {
         let count = page.elements.count
         keptLength = [Int32](repeating: 0, count: count)
         keptLinkLength = [Int32](repeating: 0, count: count)
-        excluded = HTMLParagraphs.furniture(page)
-        collect(page)
+        let furniture = HTMLParagraphs.furniture(page)
+        excluded = furniture.excluded
+        collect(page, textLength: furniture.textLength)
     }
 
     /// Which elements are page furniture: the element or an ancestor is hidden, a furniture tag or
     /// marked as such, unless it holds most of the page's text (a `<header>` or a `class="… nav"`
     /// wrapped around everything).
-    private static func furniture(_ page: HTMLPage) -> [Bool] {
+    private static func furniture(_ page: HTMLPage) -> (excluded: [Bool], textLength: [Int32]) {
         let count = page.elements.count
         var total = [Int32](repeating: 0, count: count)
         // Text outside links: what is left of a page once its menus and link lists are set aside.
         var unlinked = [Int32](repeating: 0, count: count)
         var holdsBody = [Bool](repeating: false, count: count)
+        // Per element: whether it holds an `<article>` or `<main>`; and the most text outside links one of those holds.
+        var holdsArticle = [Bool](repeating: false, count: count)
+        var articleUnlinked: Int32 = 0
         var open: [Int32] = []
         var all: Int32 = 0, allUnlinked: Int32 = 0
         var links = 0
@@ -51,15 +55,18 @@ struct HTMLParagraphs {
             case .open(let e):
                 open.append(e)
                 if page.elements[Int(e)].hints.contains(.articleBody) { holdsBody[Int(e)] = true }
+                if page.elements[Int(e)].tag == .article || page.elements[Int(e)].tag == .main { holdsArticle[Int(e)] = true }
                 if page.elements[Int(e)].hints.contains(.link) { links += 1 }
             case .close(let e):
                 open.removeLast()
                 if page.elements[Int(e)].hints.contains(.link) { links -= 1 }
+                if page.elements[Int(e)].tag == .article || page.elements[Int(e)].tag == .main { articleUnlinked = max(articleUnlinked, unlinked[Int(e)]) }
                 let parent = page.elements[Int(e)].parent
                 if parent >= 0 {
                     total[Int(parent)] += total[Int(e)]
                     unlinked[Int(parent)] += unlinked[Int(e)]
                     holdsBody[Int(parent)] = holdsBody[Int(parent)] || holdsBody[Int(e)]
+                    holdsArticle[Int(parent)] = holdsArticle[Int(parent)] || holdsArticle[Int(e)]
                 }
             case .text(let a, let b):
                 let n = codePoints(page.text, Int(a), Int(b))
@@ -93,10 +100,12 @@ struct HTMLParagraphs {
             let marked = el.tag.isBoilerplate && !articleHeader || byWords || el.tag == .form
             // A class word is a weak sign next to where the page's running text is: an element holding
             // most of the text outside links ("…BannerPlaceholder", "hasHeaderImage") stays, readers' comments aside.
+            // An `<aside>` beside the page's own `<article>` or `<main>` is furniture however long it is.
+            let besideArticle = el.tag == .aside && !holdsArticle[e] && articleUnlinked >= 200
             let holdsProse = !el.hints.contains(.comments) && Double(unlinked[e]) >= HTMLParagraphs.proseShare * Double(allUnlinked)
-            if marked && !holdsBody[e] && (total[e] * 2 < all && !holdsProse || el.tag == .head) { excluded[e] = true }
+            if marked && !holdsBody[e] && (total[e] * 2 < all && !holdsProse || el.tag == .head || besideArticle) { excluded[e] = true }
         }
-        return excluded
+        return (excluded, total)
     }
 
     /// The share of a page's text outside links that keeps an element marked as furniture by its class words.
@@ -124,7 +133,12 @@ struct HTMLParagraphs {
         var flags: HTMLHints
     }
 
-    private mutating func collect(_ page: HTMLPage) {
+    /// The longest text (code points) an element marked as byline or date may hold for the mark to
+    /// reach its paragraphs: a blog wraps a whole post in `class="date-outer"`, a theme puts
+    /// `author-jane` on the `<article>`.
+    static let maxMarkedLength: Int32 = 300
+
+    private mutating func collect(_ page: HTMLPage, textLength: [Int32]) {
         var open: [Open] = []
         var buffer: [UInt8] = []
         var length = 0, linkLength = 0
@@ -153,7 +167,7 @@ struct HTMLParagraphs {
                 let el = page.elements[Int(e)]
                 if el.tag.isBlock { flush(top?.element ?? -1, top?.flags ?? []) }
                 var flags = (top?.flags ?? []).intersection([.byline, .date, .caption])
-                flags.formUnion(el.hints.intersection([.byline, .date, .caption]))
+                flags.formUnion(el.hints.intersection(textLength[Int(e)] <= HTMLParagraphs.maxMarkedLength ? [.byline, .date, .caption] : [.caption]))
                 if el.tag == .figcaption || el.tag == .caption { flags.insert(.caption) }
                 open.append(Open(element: e, flags: flags))
                 if el.tag == .a && el.hints.contains(.link) { links += 1 }

@@ -76,17 +76,26 @@ struct HTMLParser {
             }
             if b == UInt8(ascii: "&") && decode, let next = HTMLEntityTable.decode(s, at: k, end: to, inAttribute: false, into: &page.text) {
                 k = next
+                // `&shy;` is a hyphenation hint, not text.
+                if page.text.count >= 2 && page.text[page.text.count - 2] == 0xC2 && page.text[page.text.count - 1] == 0xAD {
+                    page.text.removeLast(2)
+                }
                 continue
             }
             if b == 0 {
                 k += 1
                 continue
             }
-            // A run of bytes kept as they are, copied at once: up to white space, NUL or `&`.
+            // U+00AD SOFT HYPHEN: a place a browser may break a word, shown only there ("Mit­tel­al­ter").
+            if b == 0xC2 && k + 1 < to && s[k + 1] == 0xAD {
+                k += 2
+                continue
+            }
+            // A run of bytes kept as they are, copied at once: up to white space, NUL, `&` or a soft hyphen's first byte.
             var e = k + 1
             while e < to {
                 let c = s[e]
-                if c <= 0x20 ? (isSpace(c) || c == 0) : c == UInt8(ascii: "&") { break }
+                if c <= 0x20 ? (isSpace(c) || c == 0) : (c == UInt8(ascii: "&") || c == 0xC2) { break }
                 e += 1
             }
             page.text.append(contentsOf: UnsafeBufferPointer(rebasing: s[k..<e]))
@@ -330,6 +339,8 @@ struct HTMLParser {
         if let itemprop = attributes.bytes(.itemprop, in: s) {
             func prop(is p: StaticString) -> Bool { attributes.value(.itemprop, in: s, is: p) }
             if prop(is: "articlebody") || prop(is: "text") { hints.insert(.articleBody) }
+            // schema.org's `description` is the article's standfirst, whatever its class calls it.
+            if prop(is: "description") { hints.insert(.maybeContent) }
             if HTMLAttributes.containsLowercased(itemprop, "author") || prop(is: "creator") { hints.insert(.byline) }
             if HTMLAttributes.matchesLowercased(itemprop, at: 0, "date") {
                 hints.insert(.date)

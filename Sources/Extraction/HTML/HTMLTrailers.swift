@@ -21,7 +21,8 @@ enum HTMLTrailers {
         "über den autor", "über die autorin", "zur person", "artikel teilen", "beitrag teilen", "seite teilen", "teilen",
         "diesen artikel teilen", "war der artikel nützlich", "war dieser artikel hilfreich", "war dieser beitrag hilfreich",
         "zum weiterlesen", "weiterführende links", "weitere themen", "themen", "schlagwörter", "interessante artikel",
-        "vorschau auf den nächsten artikel", "neueste artikel", "aktuelle artikel",
+        "vorschau auf den nächsten artikel", "neueste artikel", "aktuelle artikel", "lesen sie auch die folgenden beiträge",
+        "möchten sie den artikel teilen", "artikel bewerten", "beitrag bewerten",
         // French
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "commentaires",
         "laisser un commentaire", "partager", "partager cet article", "à propos de l'auteur", "voir aussi", "les plus lus",
@@ -37,7 +38,10 @@ enum HTMLTrailers {
         "read more", "continue reading", "read the full story", "read full article", "weiterlesen", "mehr lesen", "mehr erfahren",
         "lire la suite", "en savoir plus", "leer más", "leggi tutto", "czytaj więcej", "阅读全文", "查看全文", "اقرأ المزيد",
         "advertisement", "anzeige", "werbung", "publicité", "sponsored", "print", "drucken", "imprimer", "e-mail", "email",
-        "back to top", "nach oben", "zurück", "back",
+        "back to top", "nach oben", "zurück", "back", "explore further", "loading", "wird geladen", "drukuj",
+        // Labels of boxes set into the article (contact, table of contents, sources, a gallery's buttons).
+        "weitere informationen", "zusatzinformationen", "kontakt", "pressekontakt", "ansprechpartner", "ansprechpartnerin",
+        "inhaltsverzeichnis", "quellen ausblenden", "quellen anzeigen", "bild anzeigen", "bild schließen", "bild anzeigen bild schließen",
     ]
 
     /// Labels that open a photo credit or a date line: the line is not article text.
@@ -46,6 +50,8 @@ enum HTMLTrailers {
         "image:", "images:", "credit:", "credits:", "(credit:", "(foto:", "(photo:", "crédit photo", "crédits photo", "photo credit",
         "image credit", "©", "published:", "updated:", "posted on", "veröffentlicht:", "veröffentlicht am", "aktualisiert:",
         "aktualisiert am", "publiziert:", "publiziert am", "erstellt am", "stand:", "publié le", "mis à jour le",
+        // Advertising disclosures and paywall calls.
+        "*werbung", "werbung:", "anzeige,", "anzeige:", "subscribe now to",
     ]
 
     static func kind(_ text: [UInt8]) -> Kind? {
