@@ -42,7 +42,7 @@ public struct EntityTagger: Sendable {
         guard let model, !doc.tokens.isEmpty else { return }
         let T = TagSet.count
         var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: model.clusters) }
-        DocumentEvidence.annotate(&keys, sentences: doc.sentences)
+        DocumentEvidence.annotate(&keys, sentences: doc.sentences, layout: doc.layout)
         let known = keys.map { model.wordScores.index($0.form) }
         let longest = doc.sentences.lazy.map(\.tokens.count).max() ?? 0
         guard longest > 0 else { return }
@@ -154,8 +154,9 @@ public enum TaggerScoring {
                     }
                 }
             }
+            // The second pass's rows are spare in the first (no history yet): `addHistory` adds them.
             let r = localRows + i * L
-            for f in 0..<L {
+            for f in 0..<(L - FeatureTemplates.historyCount) {
                 acc &+= SIMD16<Int32>(truncatingIfNeeded: weights.row(Int(r[f])))
             }
             let o = out + i * T

@@ -18,7 +18,7 @@ public enum FeatureTemplates {
     }
 
     /// Features per token.
-    public static let count = 61
+    public static let count = 64
 
     // Keys standing in for neighbours beyond the sentence.
     @usableFromInline static let before2: UInt64 = 0x5851_F42D_4C95_7F2D
@@ -199,6 +199,9 @@ public enum FeatureTemplates {
             put2(46, k.document == 0 ? 0 : evidence, k.shape)
             let before = i > 0 ? keys[base + i - 1].dictionary : before1
             put2(51, before == 0 ? 1 : before, k.dictionary)
+            put(62, k.elsewhere[0])
+            put(63, k.elsewhere[1])
+            put2(64, k.elsewhere[0], k.elsewhere[1])
         }
         historyRows(keys, mask: mask, spare: spare, into: rows + localCount - historyCount, stride: stride)
     }

@@ -29,12 +29,17 @@ public enum PredictionHistory {
     public static func annotate(_ keys: inout [TokenKeys], types: [Int8]) {
         precondition(types.count == keys.count)
         // Per lowercase form: occurrences outside any entity (slot 0) and in each type (slots 1–4).
-        var votes: [UInt64: SIMD8<Int32>] = [:]
+        var slots = KeySlots(capacity: keys.count)
+        var slotOf = [Int32](repeating: -1, count: keys.count)
+        var votes: [SIMD8<Int32>] = []
         for i in keys.indices where keys[i].isCapitalized {
-            votes[keys[i].lower, default: .zero][Int(types[i]) + 1] += 1
+            let s = slots.slot(keys[i].lower)
+            if s == votes.count { votes.append(.zero) }
+            votes[s][Int(types[i]) + 1] += 1
+            slotOf[i] = Int32(s)
         }
-        for i in keys.indices where keys[i].isCapitalized {
-            guard var others = votes[keys[i].lower] else { continue }
+        for i in keys.indices where slotOf[i] >= 0 {
+            var others = votes[Int(slotOf[i])]
             others[Int(types[i]) + 1] -= 1
             keys[i].history = value(others)
         }

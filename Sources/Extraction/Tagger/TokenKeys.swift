@@ -26,6 +26,9 @@ public struct TokenKeys: Sendable {
     /// What the first pass tagged the document's other capitalised occurrences of this word with
     /// (see `PredictionHistory`); 0 in the first pass and for other tokens.
     public var history: UInt8 = 0
+    /// The words around another occurrence of this capitalised word, hashed (see
+    /// `DocumentEvidence.annotateElsewhere`); zero when it is written once.
+    public var elsewhere: SIMD2<UInt64> = .zero
     public var isAllCaps = false
     public var isCapitalized = false
     public var letters: UInt16 = 0
