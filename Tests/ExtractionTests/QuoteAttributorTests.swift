@@ -60,6 +60,15 @@ func direct(_ text: String, entities: [Entity] = []) -> [Quote] {
         #expect(qs.allSatisfy { $0.speakerMention?.text == "Putin" })
     }
 
+    @Test func aDirectQuotesCueIsNotASecondReportedClause() throws {
+        // "told reporters in Washington" is the quote's cue; "reporters in Washington" is no content.
+        let found = quotes("Markets rose. “We are not in a hurry,” Powell told reporters in Washington.")
+        #expect(found.count == 1)
+        let q = try #require(found.first)
+        #expect(q.kind == .direct)
+        #expect(q.cue?.hasPrefix("told") == true)
+    }
+
     @Test func aQuoteIntroducedByAColon() throws {
         let q = try #require(direct("In one tweet, Trump said: “Did she help her become a citizen?”").first)
         #expect(q.speakerMention?.text == "Trump")
