@@ -38,9 +38,12 @@ enum IndirectSpeech {
                     hit = nounCue(t, k, range, cues)
                 }
                 guard var h = hit, let absorbed = absorb(t, t.span(h.content), h.attribution, direct) else { continue }
+                lastFoundEnd = max(h.content.upperBound, h.attribution.cue.upperBound)
+                // One attribution, one quote: a clause whose cue is a direct quote's cue and which
+                // holds no quote ("“…,” Powell told reporters in Washington") is that quote again.
+                if absorbed.isEmpty, direct.contains(where: { $0.attribution?.cue.overlaps(h.attribution.cue) == true }) { continue }
                 h.absorbed = absorbed
                 found.append(h)
-                lastFoundEnd = max(h.content.upperBound, h.attribution.cue.upperBound)
             }
         }
         return found

@@ -18,11 +18,7 @@ public enum QuoteAttributor {
         guard !doc.tokens.isEmpty, !doc.sentences.isEmpty else { return [] }
         let tokens = QuoteTokens(doc)
         var direct = directQuotes(tokens)
-        // One attribution, one quote: a reported clause whose cue is a direct quote's cue
-        // ("“…,” Powell told reporters in Washington") is that quote again, not a second one.
-        let directCues = direct.compactMap { $0.attribution?.cue }
         var indirect = IndirectSpeech.find(tokens, excluding: direct, cues: cues)
-            .filter { h in !h.absorbed.isEmpty || !directCues.contains { $0.overlaps(h.attribution.cue) } }
         if let model {
             // The learnt model's attributions first; a rule's stays when no learnt content overlaps it.
             let rules = indirect

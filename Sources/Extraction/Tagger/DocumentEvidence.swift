@@ -7,8 +7,8 @@ public enum DocumentEvidence {
     /// is capitalised inside some sentence that is not a headline, plus 2 when it appears in lowercase;
     /// and `TokenKeys.elsewhere` (see `annotateElsewhere`).
     public static func annotate(_ keys: inout [TokenKeys], sentences: [Sentence], layout: ArticleLayout) {
-        var capitalised = KeySet(capacity: keys.count)
-        var lowercase = KeySet(capacity: keys.count)
+        var capitalised = KeySlots(capacity: keys.count)
+        var lowercase = KeySlots(capacity: keys.count)
         for s in sentences where s.tokens.count > 1 && !FeatureTemplates.isHeadline(keys[s.tokens]) {
             for i in s.tokens.dropFirst() {
                 let k = keys[i]
@@ -59,8 +59,7 @@ public enum DocumentEvidence {
             occurrences[s][3] += 1
         }
         @inline(__always) func context(_ j: Int) -> UInt64 {
-            guard j >= 0, j < keys.count else { return 1 }
-            return FeatureHash.combine(keys[j].dictionary &+ 2, keys[j].brown(1) &+ (keys[j].isCapitalized ? 1 << 20 : 0))
+            FeatureHash.combine(keys[j].dictionary &+ 2, keys[j].brown(1) &+ (keys[j].isCapitalized ? 1 << 20 : 0))
         }
         for i in keys.indices where slotOf[i] >= 0 {
             let o = occurrences[Int(slotOf[i])]
@@ -82,32 +81,4 @@ public enum DocumentEvidence {
 
     /// The forms of a possessive token (curly apostrophes read as straight ones).
     static let possessives: [UInt64] = [FeatureHash.form("'s"), FeatureHash.form("'"), FeatureHash.form("s'")]
-
-    /// A set of non-zero 64-bit keys with open addressing.
-    struct KeySet {
-        var slots: [UInt64]
-        var mask: Int
-
-        init(capacity: Int) {
-            var n = 16
-            while n < capacity * 2 { n <<= 1 }
-            slots = [UInt64](repeating: 0, count: n)
-            mask = n - 1
-        }
-
-        mutating func insert(_ key: UInt64) {
-            var i = Int(truncatingIfNeeded: key) & mask
-            while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
-            slots[i] = key
-        }
-
-        func contains(_ key: UInt64) -> Bool {
-            var i = Int(truncatingIfNeeded: key) & mask
-            while slots[i] != 0 {
-                if slots[i] == key { return true }
-                i = (i + 1) & mask
-            }
-            return false
-        }
-    }
 }

@@ -68,14 +68,7 @@ public struct EntityTagger: Sendable {
                                                    from: sentence.tokens.lowerBound, transitions: model.transitions)
         }
         if secondPass {
-            var spans: [(tokens: Range<Int>, type: Int)] = []
-            for sentence in doc.sentences where !sentence.tokens.isEmpty {
-                for span in TagSet.decode(tags[sentence.tokens]) {
-                    let first = sentence.tokens.lowerBound + span.tokens.lowerBound
-                    spans.append((first..<(first + span.tokens.count), span.type))
-                }
-            }
-            PredictionHistory.annotate(&keys, types: PredictionHistory.types(count: keys.count, spans: spans))
+            PredictionHistory.annotate(&keys, types: PredictionHistory.types(count: keys.count, spans: Self.spans(tags, doc)))
             for sentence in doc.sentences where keys[sentence.tokens].contains(where: { $0.history != 0 }) {
                 rows.withUnsafeMutableBufferPointer { r in
                     emissions.withUnsafeMutableBufferPointer { e in
@@ -87,28 +80,38 @@ public struct EntityTagger: Sendable {
                                                        from: sentence.tokens.lowerBound, transitions: model.transitions)
             }
         }
+        for span in Self.spans(tags, doc) {
+            // Per token: the best score of the span's type (B, I, L and U share the evidence;
+            // transitions choose among them) against the best of `O` and the other types.
+            var margin = Float.greatestFiniteMagnitude
+            for i in span.tokens {
+                let base = i * T
+                var own = -Float.greatestFiniteMagnitude
+                var other = emissions[base]
+                for t in 1..<T {
+                    let e = emissions[base + t]
+                    if (t - 1) >> 2 == span.type { own = max(own, e) } else { other = max(other, e) }
+                }
+                margin = min(margin, own - other)
+            }
+            // Softsign of the smallest margin: 0.5 at a tie, 0.75 at one confidence scale.
+            let x = margin / max(model.confidenceScale, 1e-6)
+            let confidence = 0.5 + 0.5 * x / (1 + abs(x))
+            found(span.tokens, span.type, confidence)
+        }
+    }
+
+    /// The spans of `tags` (one per token of `doc`), decoded sentence by sentence, as token ranges
+    /// into `doc.tokens`.
+    private static func spans(_ tags: [UInt8], _ doc: Document) -> [(tokens: Range<Int>, type: Int)] {
+        var spans: [(tokens: Range<Int>, type: Int)] = []
         for sentence in doc.sentences where !sentence.tokens.isEmpty {
             for span in TagSet.decode(tags[sentence.tokens]) {
                 let first = sentence.tokens.lowerBound + span.tokens.lowerBound
-                // Per token: the best score of the span's type (B, I, L and U share the evidence;
-                // transitions choose among them) against the best of `O` and the other types.
-                var margin = Float.greatestFiniteMagnitude
-                for i in first..<(first + span.tokens.count) {
-                    let base = i * T
-                    var own = -Float.greatestFiniteMagnitude
-                    var other = emissions[base]
-                    for t in 1..<T {
-                        let e = emissions[base + t]
-                        if (t - 1) >> 2 == span.type { own = max(own, e) } else { other = max(other, e) }
-                    }
-                    margin = min(margin, own - other)
-                }
-                // Softsign of the smallest margin: 0.5 at a tie, 0.75 at one confidence scale.
-                let x = margin / max(model.confidenceScale, 1e-6)
-                let confidence = 0.5 + 0.5 * x / (1 + abs(x))
-                found(first..<(first + span.tokens.count), span.type, confidence)
+                spans.append((first..<(first + span.tokens.count), span.type))
             }
         }
+        return spans
     }
 }
 

@@ -37,6 +37,12 @@ public enum FeatureTemplates {
         return letters >= 4 && upper * 10 >= letters * 9
     }
 
+    /// A token's place as the features read it: in a headline, first in its sentence, or later.
+    @inlinable @inline(__always)
+    static func place(headline: Bool, index: Int) -> UInt64 {
+        headline ? 1 : index == 0 ? 2 : 3
+    }
+
     /// Features that depend on the token alone (its word features), first in each token's rows.
     public static let wordCount = 23
     /// Features that depend on the neighbours or the sentence.
@@ -193,7 +199,7 @@ public enum FeatureTemplates {
             put2(42, caps, k.shape)
             put2(43, caps, UInt64(k.clusters[2]))
             put2(44, caps, k.lower)
-            let position: UInt64 = headline ? 1 : i == 0 ? 2 : 3
+            let position = place(headline: headline, index: i)
             let evidence = FeatureHash.combine(position, UInt64(k.document))
             put(45, k.document == 0 ? 0 : evidence)
             put2(46, k.document == 0 ? 0 : evidence, k.shape)
@@ -219,7 +225,7 @@ public enum FeatureTemplates {
             let out = rows + i * stride
             let k = keys[base + i]
             let history = UInt64(k.history)
-            let position: UInt64 = headline ? 1 : i == 0 ? 2 : 3
+            let position = place(headline: headline, index: i)
             out[0] = row(58, history, mask: mask, spare: spare)
             out[1] = row(59, history, k.shape, mask: mask, spare: spare)
             out[2] = row(60, history, position, mask: mask, spare: spare)

@@ -1,6 +1,7 @@
 /// Dense slot numbers for the 64-bit word keys of one document, by open addressing: the
-/// per-document counts of the tagger's document features live in arrays indexed by slot, which
-/// costs a fraction of a `Dictionary` keyed by the hashes (those keys are hashes already).
+/// per-document counts of the tagger's document features live in arrays indexed by slot, and
+/// its word sets are the keys that have one; a fraction of the cost of a `Dictionary` or `Set`
+/// keyed by the hashes (those keys are hashes already).
 struct KeySlots {
     private var keys: [UInt64]
     private var slots: [Int32]
@@ -28,5 +29,20 @@ struct KeySlots {
         slots[i] = Int32(count)
         count += 1
         return count - 1
+    }
+
+    /// Gives `key` a slot, as a member of the set of keys.
+    mutating func insert(_ key: UInt64) {
+        _ = slot(key)
+    }
+
+    /// Whether `key` has a slot.
+    func contains(_ key: UInt64) -> Bool {
+        var i = Int(truncatingIfNeeded: key) & mask
+        while slots[i] >= 0 {
+            if keys[i] == key { return true }
+            i = (i + 1) & mask
+        }
+        return false
     }
 }
