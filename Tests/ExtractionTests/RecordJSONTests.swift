@@ -30,4 +30,23 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: String]
         #expect(parsed?["t"] == "a\n\u{2028}\u{1}\"\\é")
     }
+
+    @Test func numbersAreWrittenInDecimal() {
+        var w = JSONWriter()
+        w.array { w in
+            for n in [0, 7, -7, 1_234_567, Int.max, Int.min] { w.value(n) }
+            for d in [0.0, -3.0, 1e14, -2.5] { w.value(d) }
+        }
+        #expect(w.string == "[0,7,-7,1234567,\(Int.max),\(Int.min),0,-3,100000000000000,-2.5]")
+    }
+
+    @Test func otherCharactersAreCopiedAsTheyAre() throws {
+        // Three-byte characters that share the separators' first bytes (E2 80) stay as they are.
+        let text = "— “quoted” €5\u{2029}\u{7F}\tend\u{2028}"
+        var w = JSONWriter()
+        w.object { w in w.field("t", text) }
+        #expect(w.string == #"{"t":"— “quoted” €5\u2029\u007f\tend\u2028"}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: String]
+        #expect(parsed?["t"] == text)
+    }
 }

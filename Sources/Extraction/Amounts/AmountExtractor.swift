@@ -249,7 +249,7 @@ struct AmountScanner {
         return !StopWords.contains(hash: hash)
     }
 
-    static let countNouns: Set<UInt64> = Set([
+    static let countNouns = HashKeySet([
         "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "fish",
         "aircraft", "feet", "teeth", "mice", "geese", "km", "kg", "mph", "mw", "gw", "kw", "mm", "cm", "ha",
         "acres", "tonnes", "tons", "miles", "metres", "meters", "kilometres", "kilometers", "barrels",

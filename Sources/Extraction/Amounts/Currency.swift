@@ -47,8 +47,8 @@ enum Currency {
         nationalitiesByHash[hash]
     }
 
-    private static func byHash(_ table: [String: String]) -> [UInt64: String] {
-        var result: [UInt64: String] = [:]
+    private static func byHash(_ table: [String: String]) -> HashKeyMap<String> {
+        var result = HashKeyMap<String>()
         for (k, v) in table { result[WordKey.hash(k)] = v }
         return result
     }

@@ -18,8 +18,8 @@ public enum NumberWords {
         scalesByHash[hash]
     }
 
-    static let valuesByHash: [UInt64: Double] = {
-        var table: [UInt64: Double] = [:]
+    static let valuesByHash: HashKeyMap<Double> = {
+        var table = HashKeyMap<Double>()
         for (word, v) in units { table[WordKey.hash(word)] = v }
         for (tens, t) in tensWords {
             for (unit, u) in units where u < 10 && u >= 1 {
@@ -29,8 +29,8 @@ public enum NumberWords {
         return table
     }()
 
-    static let scalesByHash: [UInt64: Double] = {
-        var table: [UInt64: Double] = [:]
+    static let scalesByHash: HashKeyMap<Double> = {
+        var table = HashKeyMap<Double>()
         for (word, v) in scales { table[WordKey.hash(word)] = v }
         return table
     }()

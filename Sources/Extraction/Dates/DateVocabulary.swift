@@ -21,8 +21,8 @@ enum DateWord: Equatable {
         byHash[hash]
     }
 
-    private static let byHash: [UInt64: DateWord] = {
-        var table: [UInt64: DateWord] = [:]
+    private static let byHash: HashKeyMap<DateWord> = {
+        var table = HashKeyMap<DateWord>()
         for (word, meaning) in words { table[WordKey.hash(word)] = meaning }
         return table
     }()
@@ -76,12 +76,12 @@ enum TemporalCue {
         yearCues.contains(hash)
     }
 
-    private static let monthCues: Set<UInt64> = Set([
+    private static let monthCues = HashKeySet([
         "in", "since", "until", "till", "by", "from", "early", "late", "mid", "of", "through", "before",
         "after", "during", "to", "and", "or", "between", "last", "next", "this", "throughout",
     ].map(WordKey.hash))
 
-    private static let yearCues: Set<UInt64> = Set([
+    private static let yearCues = HashKeySet([
         "in", "since", "until", "till", "by", "from", "early", "late", "mid", "of", "through", "before",
         "after", "during", "to", "and", "or", "between", "the", "this", "that", "year", "throughout", "around",
         "circa", "for", "than", "'s", "mid-", "fiscal", "spring", "summer", "autumn", "fall", "winter",

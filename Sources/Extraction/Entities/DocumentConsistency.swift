@@ -21,9 +21,9 @@ struct DocumentConsistency {
     /// `mentions` (non-overlapping, in text order) relabelled and completed.
     func apply(_ mentions: inout [Mention]) {
         guard !mentions.isEmpty else { return }
-        var votes: [UInt64: SIMD4<Float>] = [:]
+        var votes = HashKeyMap<SIMD4<Float>>()
         var keys = [UInt64](repeating: 0, count: mentions.count)
-        var places: [UInt64: [Int32]] = [:]
+        var places = HashKeyMap<[Int32]>()
         for (k, m) in mentions.enumerated() {
             keys[k] = spanKey(m.tokens)
             votes[keys[k], default: .zero][Self.slot(m.type)] += m.confidence
@@ -45,7 +45,7 @@ struct DocumentConsistency {
     }
 
     /// Adds mentions for unmarked capitalised occurrences of names the article labelled.
-    private func carry(_ mentions: inout [Mention], votes: [UInt64: SIMD4<Float>], places: [UInt64: [Int32]]) {
+    private func carry(_ mentions: inout [Mention], votes: HashKeyMap<SIMD4<Float>>, places: HashKeyMap<[Int32]>) {
         var covered = [Bool](repeating: false, count: view.count)
         var lengths = Set<Int>()
         for m in mentions {

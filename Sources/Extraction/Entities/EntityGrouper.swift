@@ -23,12 +23,12 @@ struct EntityGrouper {
     /// Groups of `mentions`, `places[i]` being the resolved gazetteer entry of mention i.
     func group(_ mentions: inout [Mention], places: [Int32?]) -> [Group] {
         var groups: [Group] = []
-        var byKey: [UInt64: Int] = [:]      // exact name (and type) → group
+        var byKey = HashKeyMap<Int>()      // exact name (and type) → group
         var byPlace: [Int: Int] = [:]       // resolved place → group
         // Indices that keep grouping linear: people by the first and last words of their names,
         // organisations by their first word and by their initials.
-        var peopleByWord: [UInt64: [Int]] = [:]
-        var orgsByFirstWord: [UInt64: [Int]] = [:]
+        var peopleByWord = HashKeyMap<[Int]>()
+        var orgsByFirstWord = HashKeyMap<[Int]>()
         var orgsByInitials: [[UInt32]: Int] = [:]
         var longOrgs: [Int] = []            // organisations of two words or more, for clipped forms
         func register(_ g: Int) {

@@ -91,8 +91,8 @@ enum NameLexicon {
     /// Words that end an apposition's role: `a professor at X who …`.
     static let appositionStops = keys("who which that whose where when and but said says , ; ( )")
 
-    static func keys(_ words: String, separator: Character = " ") -> Set<UInt64> {
-        var result = Set<UInt64>()
+    static func keys(_ words: String, separator: Character = " ") -> HashKeySet {
+        var result = HashKeySet()
         for w in words.split(separator: separator) {
             let t = w.trimmingSpaces
             if !t.isEmpty { result.insert(NameKey.ofName(t).key) }

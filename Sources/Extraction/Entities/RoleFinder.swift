@@ -7,7 +7,7 @@ struct RoleFinder {
     let gazetteer: Gazetteer
     /// Keys of the one-word organisation names of the article, which may qualify a title
     /// ("Fed Chair Jerome Powell" even where this "Fed" was not found as a mention).
-    var organisationWords: Set<UInt64> = []
+    var organisationWords = HashKeySet()
 
     private static let honorifics = NameLexicon.keys("mr mr. mrs mrs. ms ms. miss sir dame dr dr. prof prof.")
     private static let articles = NameLexicon.keys("a an the")

@@ -25,9 +25,9 @@ struct TokenView {
     /// Number tokens of each sentence.
     var numbers: [Int32]
     /// Keys of words written capitalised somewhere other than a sentence's start.
-    var capitalisedMidSentence: Set<UInt64>
+    var capitalisedMidSentence: HashKeySet
     /// Keys of words written lowercase somewhere in the article.
-    var writtenLower: Set<UInt64>
+    var writtenLower: HashKeySet
 
     init(_ doc: Document, gazetteer: Gazetteer) {
         self.doc = doc

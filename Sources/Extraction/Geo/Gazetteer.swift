@@ -86,8 +86,8 @@ public struct Gazetteer: Sendable {
     }
 
     public private(set) var places: [Place] = []
-    private var index: [UInt64: [Int32]] = [:]
-    private var words: [UInt64: WordStats] = [:]
+    private var index = HashKeyMap<[Int32]>()
+    private var words = HashKeyMap<WordStats>()
     /// The most tokens any place name has.
     public private(set) var maxNameTokens = 0
 
@@ -99,7 +99,7 @@ public struct Gazetteer: Sendable {
     /// A gazetteer from the places table and the word table, each UTF-8 text, `#` lines ignored.
     public init(placesTable: [UInt8], wordTable: [UInt8] = []) {
         places.reserveCapacity(placesTable.count / 48)
-        index.reserveCapacity(placesTable.count / 48)
+        index = HashKeyMap(minimumCapacity: placesTable.count / 48)
         placesTable.withUnsafeBufferPointer { bytes in
             Self.forEachRow(bytes, fields: 7) { f in
                 guard let kind = Kind(Substring(Self.string(bytes, f[1]))) else { return }
@@ -111,7 +111,7 @@ public struct Gazetteer: Sendable {
                 add(place, key: Self.key(bytes, f[0]))
             }
         }
-        words.reserveCapacity(wordTable.count / 20)
+        words = HashKeyMap(minimumCapacity: wordTable.count / 20)
         wordTable.withUnsafeBufferPointer { bytes in
             Self.forEachRow(bytes, fields: 8) { f in
                 let c = (1...7).map { Int32(Self.integer(bytes, f[$0]) ?? 0) }

@@ -4,18 +4,17 @@
 struct ContentWords {
     /// Per token of the document: the word's id, or −1 for a token that is not a content word.
     var ids: [Int32]
+    /// Ids by singular hash: the id is the slot.
+    private var slots: KeySlots
+
     /// Per id: the `WordKey.singularHash` of the word.
-    var hashes: [UInt64]
-    /// Id by singular hash.
-    var index: [UInt64: Int32]
+    var hashes: [UInt64] { slots.keys }
 
     init(_ doc: Document) {
         let tokens = doc.tokens
         let scalars = doc.scalars
         ids = [Int32](repeating: -1, count: tokens.count)
-        hashes = []
-        index = [:]
-        index.reserveCapacity(tokens.count / 4)
+        slots = KeySlots(capacity: tokens.count / 4)
         for sentence in doc.sentences {
             var first = true
             for i in sentence.tokens {
@@ -23,16 +22,14 @@ struct ContentWords {
                 let initial = first
                 if t.kind == .word { first = false }
                 guard let h = ContentWords.contentHash(t, scalars, sentenceInitial: initial) else { continue }
-                if let id = index[h] {
-                    ids[i] = id
-                } else {
-                    let id = Int32(hashes.count)
-                    index[h] = id
-                    hashes.append(h)
-                    ids[i] = id
-                }
+                ids[i] = Int32(slots.slot(h))
             }
         }
+    }
+
+    /// The id of the word with singular hash `hash`, or nil.
+    func id(of hash: UInt64) -> Int32? {
+        slots.slot(of: hash).map(Int32.init)
     }
 
     /// The singular hash of token `t` when it is a content word, else nil. A stop word written with a

@@ -33,6 +33,16 @@ struct PhraseCounter {
         /// Token range of an occurrence, preferring one not at the start of a sentence.
         var example: Range<Int>
         var exampleIsInitial: Bool
+
+        /// Counts an occurrence at `tokens`, which becomes the example when the example so far
+        /// stands at the start of a sentence and this one does not.
+        mutating func add(_ tokens: Range<Int>, initial: Bool) {
+            frequency += 1
+            if exampleIsInitial && !initial {
+                example = tokens
+                exampleIsInitial = false
+            }
+        }
     }
 
     let doc: Document
@@ -46,7 +56,7 @@ struct PhraseCounter {
     var firstSentence: [Int]
     /// Lowercase words ending in -ed or -ly ("halted", "sharply"): verbs and adverbs, weak phrase ends.
     var weakEnd: [Bool]
-    var phrases: [UInt64: Phrase] = [:]
+    var phrases = HashKeyMap<Phrase>()
     var sentenceCount = 0
 
     init(doc: Document, words: ContentWords) {
@@ -143,15 +153,8 @@ struct PhraseCounter {
                 let key = PhraseCounter.packKey(words.ids[start..<(start + n)])
                 let tokenRange = start..<(start + n)
                 let initial = start == sentenceStart || titleCase
-                if let index = phrases.index(forKey: key) {
-                    phrases.values[index].frequency += 1
-                    if phrases.values[index].exampleIsInitial && !initial {
-                        phrases.values[index].example = tokenRange
-                        phrases.values[index].exampleIsInitial = false
-                    }
-                } else {
-                    phrases[key] = Phrase(length: n, frequency: 1, example: tokenRange, exampleIsInitial: initial)
-                }
+                phrases[key, default: Phrase(length: n, frequency: 0, example: tokenRange, exampleIsInitial: initial)]
+                    .add(tokenRange, initial: initial)
             }
         }
     }
@@ -218,8 +221,8 @@ struct PhraseCounter {
             var words: [Int32] = []
         }
         // Entity names and aliases by their packed content-word ids.
-        var entityBoost: [UInt64: Double] = [:]
-        var entityName: [UInt64: String] = [:]
+        var entityBoost = HashKeyMap<Double>()
+        var entityName = HashKeyMap<String>()
         for e in entities {
             let boost = 1.3 + min(1, max(0, e.salience))
             for (k, form) in ([e.name] + e.aliases).enumerated() {
@@ -234,7 +237,7 @@ struct PhraseCounter {
         candidates.reserveCapacity(phrases.count)
         // In a long article a phrase met once is never among the best; skipping it keeps the sort short.
         let minimumFrequency = sentenceCount < 8 ? 1 : 2
-        for (key, p) in phrases where p.frequency >= minimumFrequency || entityBoost[key] != nil {
+        for (key, p) in phrases.entries where p.frequency >= minimumFrequency || entityBoost[key] != nil {
             var s = score(key, p)
             if let b = entityBoost[key] { s *= b }
             if s > 0 { candidates.append(Candidate(key: key, score: s)) }
@@ -278,7 +281,7 @@ struct PhraseCounter {
         Tokenizer.tokenize(scalars, in: 0..<scalars.count, into: &tokens)
         var ids: [Int32] = []
         for t in tokens where t.kind == .word {
-            if let h = ContentWords.contentHash(t, scalars, sentenceInitial: false), let id = words.index[h] {
+            if let h = ContentWords.contentHash(t, scalars, sentenceInitial: false), let id = words.id(of: h) {
                 ids.append(id)
             } else if ContentWords.contentHash(t, scalars) != nil {
                 // A content word of the name that the article never uses.

@@ -14,13 +14,13 @@ public enum StopWords {
 
     /// Stop words that stay function words even when capitalised inside a sentence (`I'm`, weekdays,
     /// `May` the month, which the dates stage reports).
-    static let neverContent: Set<UInt64> = Set([
+    static let neverContent = HashKeySet([
         "i'm", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "may", "mr", "mrs",
         "ms", "mr.", "mrs.", "ms.", "dr.", "a.m.", "p.m.", "today", "yesterday", "tomorrow",
     ].map(WordKey.hash))
 
     /// The stop words' hashes (built from an array, so a repeated entry is harmless).
-    static let hashes: Set<UInt64> = Set(list.map(WordKey.hash))
+    static let hashes = HashKeySet(list.map(WordKey.hash))
 
     static let list: [String] = [
         "a", "about", "above", "across", "after", "again", "against", "ago", "all", "almost", "along",

@@ -77,21 +77,21 @@ enum Word {
     static let an = WordKey.hash("an")
     static let ago = WordKey.hash("ago")
     static let previous = WordKey.hash("previous")
-    static let ordinalSuffixes: Set<UInt64> = Set(["st", "nd", "rd", "th"].map(WordKey.hash))
-    static let percent: Set<UInt64> = Set(["percent", "pct"].map(WordKey.hash))
+    static let ordinalSuffixes = HashKeySet(["st", "nd", "rd", "th"].map(WordKey.hash))
+    static let percent = HashKeySet(["percent", "pct"].map(WordKey.hash))
     static let pc = WordKey.hash("pc")
     static let per = WordKey.hash("per")
     static let cent = WordKey.hash("cent")
     static let sterling = WordKey.hash("sterling")
     static let cents = WordKey.hash("cents")
     static let percentage = WordKey.hash("percentage")
-    static let namedDayPrefixes: Set<UInt64> = Set(["super", "black", "cyber", "ash", "bloody", "good", "holy", "giving"]
+    static let namedDayPrefixes = HashKeySet(["super", "black", "cyber", "ash", "bloody", "good", "holy", "giving"]
         .map(WordKey.hash))
-    static let pounds: Set<UInt64> = Set(["pound", "pounds"].map(WordKey.hash))
-    static let dollars: Set<UInt64> = Set(["dollar", "dollars"].map(WordKey.hash))
-    static let publishedCues: Set<UInt64> = Set(["published", "posted"].map(WordKey.hash))
+    static let pounds = HashKeySet(["pound", "pounds"].map(WordKey.hash))
+    static let dollars = HashKeySet(["dollar", "dollars"].map(WordKey.hash))
+    static let publishedCues = HashKeySet(["published", "posted"].map(WordKey.hash))
     static let updated = WordKey.hash("updated")
     /// Words before a number that make it a label, not a count or a year ("No. 5", "Route 66").
-    static let labels: Set<UInt64> = Set(["no.", "no", "number", "page", "route", "flight", "article", "room",
+    static let labels = HashKeySet(["no.", "no", "number", "page", "route", "flight", "article", "room",
                                            "section", "chapter", "rs", "rs.", "usd"].map(WordKey.hash))
 }

@@ -106,8 +106,8 @@ enum LanguageStopWords {
     static let languages = ["en", "de", "fr", "es", "it", "pt", "nl"]
 
     /// Word key (`LatinKey`) → bit `l` set when `languages[l]`'s list holds the word.
-    static let index: [UInt64: UInt8] = {
-        var index: [UInt64: UInt8] = [:]
+    static let index: HashKeyMap<UInt8> = {
+        var index = HashKeyMap<UInt8>()
         for (l, lang) in languages.enumerated() {
             for w in lists[lang] ?? [] {
                 if let key = LatinKey.of(w) { index[key, default: 0] |= 1 << l }

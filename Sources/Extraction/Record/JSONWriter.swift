@@ -50,7 +50,7 @@ public struct JSONWriter: Sendable {
 
     public mutating func value(_ n: Int?) {
         separate()
-        if let n { bytes.append(contentsOf: String(n).utf8) } else { appendNull() }
+        if let n { appendInteger(n.magnitude, negative: n < 0) } else { appendNull() }
         needsComma = true
     }
 
@@ -58,7 +58,7 @@ public struct JSONWriter: Sendable {
         separate()
         if let d, d.isFinite {
             if d == d.rounded(), abs(d) < 1e15 {
-                bytes.append(contentsOf: String(Int64(d)).utf8)
+                appendInteger(Int64(d).magnitude, negative: d < 0)
             } else {
                 bytes.append(contentsOf: String(d).utf8)
             }
@@ -96,6 +96,21 @@ public struct JSONWriter: Sendable {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// Writes the decimal digits of `magnitude`, after a minus sign when `negative`.
+    private mutating func appendInteger<T: UnsignedInteger>(_ magnitude: T, negative: Bool) {
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        var m = UInt64(magnitude)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            repeat {
+                k -= 1
+                digits[k] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+                m /= 10
+            } while m > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
+        }
+    }
+
     private mutating func appendNull() {
         bytes.append(contentsOf: "null".utf8)
     }
@@ -106,24 +121,49 @@ public struct JSONWriter: Sendable {
     /// record is always exactly one line, whatever the input held.
     private mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F, 0x2028, 0x2029:
-                let v = scalar.value
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"),
-                                          Self.hex[Int(v >> 12) & 0xF], Self.hex[Int(v >> 8) & 0xF],
-                                          Self.hex[Int(v >> 4) & 0xF], Self.hex[Int(v) & 0xF]])
-            case 0..<0x80:
-                bytes.append(UInt8(scalar.value))
-            default:
-                bytes.append(contentsOf: String(Character(scalar)).utf8)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Runs that need no escape are copied whole; UTF-8 is copied as it is, but for the
+            // line and paragraph separators (E2 80 A8/A9), which JavaScript reads as line ends.
+            var run = 0
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                let escaped: UInt32
+                let width: Int
+                if b == 0x22 || b == 0x5C || b < 0x20 || b == 0x7F {
+                    escaped = UInt32(b)
+                    width = 1
+                } else if b == 0xE2, i + 2 < n, utf8[i + 1] == 0x80, utf8[i + 2] & 0xFE == 0xA8 {
+                    escaped = 0x2000 | UInt32(utf8[i + 2] - 0x80)
+                    width = 3
+                } else {
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                appendEscape(escaped)
+                i += width
+                run = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of code point `v`: the short one where JSON has it, else `\uXXXX`.
+    private mutating func appendEscape(_ v: UInt32) {
+        switch v {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        default:
+            bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"),
+                                      Self.hex[Int(v >> 12) & 0xF], Self.hex[Int(v >> 8) & 0xF],
+                                      Self.hex[Int(v >> 4) & 0xF], Self.hex[Int(v) & 0xF]])
+        }
     }
 }

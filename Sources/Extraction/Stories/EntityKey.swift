@@ -41,9 +41,17 @@ public enum EntityKey {
             word = ""
         }
         for c in text.unicodeScalars.prefix(400) {
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
+            if c.isASCII {
+                switch c.value {
+                case 0x30...0x39, 0x61...0x7A: word.unicodeScalars.append(c)
+                case 0x41...0x5A: word.unicodeScalars.append(c.lowercased)
+                case 0x27: if !word.isEmpty { word.unicodeScalars.append("'") }
+                case 0x2E: continue
+                default: finish()
+                }
+            } else if c.properties.isAlphabetic || c.properties.numericType != nil {
                 for base in fold(c) { word.unicodeScalars.append(base) }
-            } else if c == "'" || c == "\u{2019}" || c == "\u{2018}" {
+            } else if c == "\u{2019}" || c == "\u{2018}" {
                 if !word.isEmpty { word.unicodeScalars.append("'") }
             } else if c == "." {
                 continue
@@ -55,9 +63,8 @@ public enum EntityKey {
         return words
     }
 
-    /// The lowercase letters of `c` without accents (é is e, ß stays ß).
+    /// The lowercase letters of non-ASCII `c` without accents (é is e, ß stays ß).
     private static func fold(_ c: Unicode.Scalar) -> [Unicode.Scalar] {
-        if c.isASCII { return [Unicode.Scalar(UInt8(c.value)).lowercased] }
         let lower = c.properties.lowercaseMapping.unicodeScalars
         var out: [Unicode.Scalar] = []
         for l in lower {

@@ -94,7 +94,7 @@ struct SummaryCandidates {
         self.doc = doc
         self.requireEnding = requireEnding
         self.minimumWords = minimumWords
-        var wordIDs: [UInt64: Int32] = [:]
+        var wordIDs = HashKeyMap<Int32>()
         for (s, sentence) in doc.sentences.enumerated() {
             if sentences.count >= limit { break }
             guard isWholeSentence(sentence) else { continue }

@@ -26,7 +26,7 @@ struct PackedWord {
     }
 
     /// A lexicon of words separated by spaces.
-    static func set(_ words: String) -> Set<UInt64> {
-        Set(words.split(separator: " ").map { pack(String($0)) })
+    static func set(_ words: String) -> HashKeySet {
+        HashKeySet(words.split(separator: " ").map { pack(String($0)) })
     }
 }

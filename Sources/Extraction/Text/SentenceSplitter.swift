@@ -105,7 +105,7 @@ public enum SentenceSplitter {
 
 /// Capitalised words that usually open a sentence; after "U.S." or "Inc." they mark its end.
 enum SentenceStarters {
-    private static let words: Set<UInt64> = Set([
+    private static let words = HashKeySet([
         "the", "a", "an", "it", "its", "it's", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
         "my", "your", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet", "in", "on",
         "at", "for", "with", "from", "by", "after", "before", "when", "while", "if", "as", "since", "although",

@@ -3,13 +3,12 @@ public struct ToneLexicon: Sendable {
     /// Valence per lowercase word, roughly −4…+4.
     public let valences: [String: Float]
     /// The same valences by `WordKey.hash` of the word, for lookups without building strings.
-    let byHash: [UInt64: Float]
+    let byHash: HashKeyMap<Float>
 
     /// A lexicon of `valences`.
     public init(valences: [String: Float]) {
         self.valences = valences
-        var table: [UInt64: Float] = [:]
-        table.reserveCapacity(valences.count)
+        var table = HashKeyMap<Float>(minimumCapacity: valences.count)
         for (word, v) in valences where v != 0 { table[WordKey.hash(word)] = v }
         byHash = table
     }
@@ -90,7 +89,7 @@ public struct ToneScorer: Sendable {
     }
 
     /// Words that flip the valence of the few words after them (after VADER's negation list).
-    static let negators: Set<UInt64> = Set([
+    static let negators = HashKeySet([
         "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without",
         "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont",
         "wouldnt", "shouldnt", "couldnt", "hasnt", "havent", "hadnt", "aint", "rarely", "seldom", "hardly",
