@@ -8,8 +8,13 @@
 public final class WordScoreTable: @unchecked Sendable {
     /// Vectors per word.
     public static let parts = 1 + FeatureTemplates.Neighbour.allCases.count
-    @usableFromInline let keys: [UInt64]
-    @usableFromInline let slots: [Int32]
+    /// A form key and its entry, side by side: one cache line per look-up.
+    @usableFromInline struct Slot {
+        @usableFromInline var key: UInt64
+        @usableFromInline var entry: Int32
+    }
+
+    @usableFromInline let slots: [Slot]
     @usableFromInline let mask: Int
     public let count: Int
     /// The form keys in entry order.
@@ -23,8 +28,7 @@ public final class WordScoreTable: @unchecked Sendable {
         precondition(scores.count == words.count * P)
         var capacity = 1
         while capacity < words.count * 2 + 1 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var slots = [Int32](repeating: -1, count: capacity)
+        var slots = [Slot](repeating: Slot(key: 0, entry: -1), count: capacity)
         count = words.count
         self.words = words
         let size = max(words.count, 1) * P * 16
@@ -34,13 +38,11 @@ public final class WordScoreTable: @unchecked Sendable {
         mask = capacity - 1
         for (n, key) in words.enumerated() where key != 0 {
             var i = Int(truncatingIfNeeded: key) & mask
-            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-            keys[i] = key
-            slots[i] = Int32(n)
+            while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
+            slots[i] = Slot(key: key, entry: Int32(n))
         }
         let target = UnsafeMutableRawPointer(sums)
         scores.withUnsafeBytes { if let base = $0.baseAddress { target.copyMemory(from: base, byteCount: $0.count) } }
-        self.keys = keys
         self.slots = slots
     }
 
@@ -59,9 +61,9 @@ public final class WordScoreTable: @unchecked Sendable {
     public func index(_ key: UInt64) -> Int32 {
         var i = Int(truncatingIfNeeded: key) & mask
         while true {
-            let k = keys[i]
-            if k == key { return slots[i] }
-            if k == 0 { return -1 }
+            let slot = slots[i]
+            if slot.key == key { return slot.entry }
+            if slot.key == 0 { return -1 }
             i = (i + 1) & mask
         }
     }
