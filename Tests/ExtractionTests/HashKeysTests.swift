@@ -8,8 +8,10 @@ import Testing
 
     @Test func aSetHoldsWhatWasInsertedAndNothingElse() {
         var set = HashKeySet()
-        for k in Self.keys { #expect(set.insert(k)) }
-        #expect(!set.insert(Self.keys[17]))
+        let inserted = Self.keys.map { set.insert($0) }
+        #expect(inserted.allSatisfy { $0 })
+        let again = set.insert(Self.keys[17])
+        #expect(!again)
         #expect(set.count == Self.keys.count)
         #expect(Self.keys.allSatisfy(set.contains))
         #expect(!set.contains(0))
