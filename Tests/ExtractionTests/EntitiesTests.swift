@@ -39,6 +39,19 @@ import Testing
         #expect(obama.type == .person)
     }
 
+    @Test func aNameTheArticleGivesAPersonIsThatPersonWhereverItStands() throws {
+        let es = entities("""
+            Economists expect Mr. Trump's trade team to move quickly. Mexico is preparing for the prospect of a \
+            Trump presidency, officials said. The best approach to a Trump administration may be to wait, one \
+            adviser said, and to resist Mr. Trump's protectionist agenda.
+            """)
+        // The tagger alone calls "a Trump presidency" and "a Trump administration" organisations.
+        let trump = es.filter { $0.mentions.contains { $0.text == "Trump" } }
+        #expect(trump.count == 1)
+        #expect(trump.first?.type == .person)
+        #expect(trump.first?.mentions.count == 4)
+    }
+
     @Test func countryFormsAreOneEntity() throws {
         let es = entities("The United States imposed new tariffs. Officials in the U.S. said the US would not back down.")
         let us = try #require(find(es, "United States"))

@@ -34,6 +34,21 @@ struct DocumentConsistency {
         for k in mentions.indices where mentions[k].type == .location && gazetteer.areSmallTowns(mentions[k].places) {
             if let v = votes[keys[k]], v[person] > 0 { mentions[k].type = .person }
         }
+        // One person, one name: where a mention is unsure of itself, a spelling the article gives a
+        // person more weight than the mention's own type, or the surname of a person it names in
+        // full ("the Obama administration" after "Barack Obama"), is that person. Unlike a city and
+        // its club, a person's name seldom names something else in the same article.
+        var surnames = HashKeySet()
+        for m in mentions where m.type == .person && m.tokens.count >= 2 {
+            surnames.insert(view.keys[m.tokens.upperBound - 1])
+        }
+        for k in mentions.indices where mentions[k].type != .person && mentions[k].confidence < Self.sure {
+            let m = mentions[k]
+            let v = votes[keys[k]] ?? .zero
+            if v[person] > v[Self.slot(m.type)] || (m.tokens.count == 1 && surnames.contains(view.keys[m.tokens.lowerBound])) {
+                mentions[k].type = .person
+            }
+        }
         for k in mentions.indices where mentions[k].confidence < Self.sure && !mentions[k].personCue && relabels {
             guard let v = votes[keys[k]] else { continue }
             let own = Self.slot(mentions[k].type)
