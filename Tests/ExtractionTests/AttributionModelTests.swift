@@ -124,6 +124,14 @@ private func document(_ text: String) -> Document {
         #expect(q.cueMention?.text == "said")
     }
 
+    @Test func aSourceInsideItsContent() throws {
+        // PolNeAR's content runs around `he said`; the source is the aside's subject, not the cue.
+        let qs = learntAttributions("And if Clinton is the Democratic nominee, he said, he would consider a third-party candidate.")
+        let q = try #require(qs.first { $0.cueMention?.text == "said" })
+        #expect(q.text.hasPrefix("if Clinton is the Democratic nominee"))
+        #expect(q.speakerMention?.text == "he")
+    }
+
     @Test func aNounCue() throws {
         // The content's end is not asserted: the model runs it on to `was false` (a known miss).
         let qs = learntAttributions("His claim that the program saves taxpayers money was false.")
