@@ -37,10 +37,13 @@ enum LearntSpeech {
                           let content = IndirectSpeech.clause(t, from: c.lowerBound, to: coordinatedEnd(t, c, after: cue, cues),
                                                               minimumWords: 2),
                           !namesAThing(t, content), !attributed[content.lowerBound] else { continue }
-                    let around = parenthetical(t, content, cue, w)
-                    let source = model.bestSpan(features, start: .sourceStart, cue: cue, around?.window ?? w,
-                                                excluded: around?.excluded ?? content)
-                    let attribution = Attribution(speaker: source.map { $0.lowerBound..<($0.upperBound + 1) } ?? cue, cue: cue)
+                    let around = AttributionModel.aside(features, content: content, cue: cue, w)
+                    // A content with no token left for its source (the content covers the sentence around
+                    // its cue) is more often a false cue than an attribution the scorers count right:
+                    // dropped (the rules may still find the clause).
+                    guard let source = model.bestSpan(features, start: .sourceStart, cue: cue, around?.window ?? w,
+                                                      excluded: around?.excluded ?? content) else { continue }
+                    let attribution = Attribution(speaker: source.lowerBound..<(source.upperBound + 1), cue: cue)
                     guard let absorbed = IndirectSpeech.absorb(t, t.span(content), attribution, direct) else { continue }
                     found.append(IndirectSpeech.Found(content: content, attribution: attribution, absorbed: absorbed))
                 }
@@ -61,22 +64,6 @@ enum LearntSpeech {
             if t.isPunct(k, ",") || t.keys[other.lowerBound - 1] == QuoteLexicon.and { return k + (t.isPunct(k, ",") ? 0 : 1) }
         }
         return c.upperBound + 1
-    }
-
-    /// Where the source of a cue inside its content is looked for (`And if Clinton is the nominee,
-    /// he said, he would consider …`, which PolNeAR marks as one content around `he said`): between
-    /// the content's last comma or dash before the cue and its first after it; nil when the cue is
-    /// not inside the content or no comma or dash opens the aside.
-    static func parenthetical(_ t: QuoteTokens, _ content: Range<Int>, _ cue: Range<Int>,
-                              _ w: Range<Int>) -> (window: Range<Int>, excluded: Range<Int>)? {
-        guard content.lowerBound < cue.lowerBound, cue.upperBound < content.upperBound else { return nil }
-        func opensAside(_ k: Int) -> Bool { t.isPunct(k, ",") || t.isPunct(k, "\u{2014}") || t.isPunct(k, "\u{2013}") }
-        var open = cue.lowerBound - 1
-        while open > content.lowerBound, !opensAside(open) { open -= 1 }
-        guard open > content.lowerBound, open + 1 < cue.lowerBound else { return nil }
-        var close = cue.upperBound
-        while close < content.upperBound, !opensAside(close) { close += 1 }
-        return (w.lowerBound..<min(w.upperBound, close + 1), content.lowerBound..<(open + 1))
     }
 
     /// `declared it a “no-limits” friendship`: an object pronoun and a noun phrase report no clause.
