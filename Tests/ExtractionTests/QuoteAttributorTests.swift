@@ -173,6 +173,14 @@ func direct(_ text: String, entities: [Entity] = []) -> [Quote] {
         #expect(qs.first?.speakerMention?.text == "Warren")
     }
 
+    @Test func aQuoteSignedOnTheNextLine() {
+        let signed = direct("“Boeing and GE and Verizon pay zero taxes.”\n\n- Sanders.\n\nThis is a complex issue.").first
+        #expect(signed?.speakerMention?.text == "Sanders")
+        // A paragraph that opens with a dash and goes on with a clause is no signature.
+        let listed = direct("“Boeing and GE and Verizon pay zero taxes.”\n\n- Sanders voted for the bill in 2009.").first
+        #expect(listed?.speakerMention == nil)
+    }
+
     @Test func aQuoteSignedWithADash() {
         #expect(direct("“Trump must stop portraying us as dangerous.” ― Carla Sanchez").first?.speakerMention?.text == "Carla Sanchez")
     }
