@@ -523,6 +523,23 @@ public struct AttributionModel: Sendable {
         }
     }
 
+    /// Where the source of a cue inside its content is looked for (`And if Clinton is the nominee,
+    /// he said, he would consider …`, which PolNeAR marks as one content around `he said`): the
+    /// window up to the content's first comma or dash after the cue, with the content up to its
+    /// last comma or dash before the cue excluded; nil when the cue is not inside the content or
+    /// no comma or dash opens the aside.
+    public static func aside(_ t: Tokens, content: Range<Int>, cue: Range<Int>,
+                             _ w: Range<Int>) -> (window: Range<Int>, excluded: Range<Int>)? {
+        guard content.lowerBound < cue.lowerBound, cue.upperBound < content.upperBound else { return nil }
+        func opensAside(_ k: Int) -> Bool { t.shape[k] == 5 || t.shape[k] == 9 }
+        var open = cue.lowerBound - 1
+        while open > content.lowerBound, !opensAside(open) { open -= 1 }
+        guard open > content.lowerBound, open + 1 < cue.lowerBound else { return nil }
+        var close = cue.upperBound
+        while close < content.upperBound, !opensAside(close) { close += 1 }
+        return (w.lowerBound..<min(w.upperBound, close + 1), content.lowerBound..<(open + 1))
+    }
+
     /// The window of tokens read around token `i` of sentence tokens `s`.
     public static func window(_ s: Range<Int>, around i: Int) -> Range<Int> {
         guard s.count > maxWindow else { return s }

@@ -56,14 +56,20 @@ extension QuoteTokens {
         return nil
     }
 
-    /// `“…” ― Carla Sanchez`: a name after a dash that follows the closing mark.
+    /// `“…” ― Carla Sanchez`: a name after a dash that follows the closing mark, in its paragraph
+    /// or opening the next one as a signature line (`”` / `- Sanders.`, `-President Obama, tweeting
+    /// after …`), where the name ends its sentence or is followed by a comma.
     func signature(after close: Int) -> Attribution? {
         let j = close + 1
-        guard j + 1 < count, block(j) == block(close), !isWord(j) else { return nil }
+        guard j + 1 < count, !isWord(j) else { return nil }
+        let line = block(j) == block(close) + 1 && sentence(j).lowerBound == j
+        guard block(j) == block(close) || line else { return nil }
         let c = first(j)
         guard c == "\u{2015}" || c == "\u{2014}" || c == "\u{2013}" || c == "-",
               block(j + 1) == block(j), isCapitalised(j + 1),
               let np = nounPhrase(startingAt: j + 1, limit: clauseEnd(from: j + 1)) else { return nil }
+        if line, np.upperBound < count, block(np.upperBound) == block(j),
+           !isPunct(np.upperBound, ","), !isSentenceEnd(np.upperBound) { return nil }
         return Attribution(speaker: np, cue: j..<(j + 1))
     }
 

@@ -37,8 +37,13 @@ enum LearntSpeech {
                           let content = IndirectSpeech.clause(t, from: c.lowerBound, to: coordinatedEnd(t, c, after: cue, cues),
                                                               minimumWords: 2),
                           !namesAThing(t, content), !attributed[content.lowerBound] else { continue }
-                    let source = model.bestSpan(features, start: .sourceStart, cue: cue, w, excluded: content)
-                    let attribution = Attribution(speaker: source.map { $0.lowerBound..<($0.upperBound + 1) } ?? cue, cue: cue)
+                    let around = AttributionModel.aside(features, content: content, cue: cue, w)
+                    // A content with no token left for its source (the content covers the sentence around
+                    // its cue) is more often a false cue than an attribution the scorers count right:
+                    // dropped (the rules may still find the clause).
+                    guard let source = model.bestSpan(features, start: .sourceStart, cue: cue, around?.window ?? w,
+                                                      excluded: around?.excluded ?? content) else { continue }
+                    let attribution = Attribution(speaker: source.lowerBound..<(source.upperBound + 1), cue: cue)
                     guard let absorbed = IndirectSpeech.absorb(t, t.span(content), attribution, direct) else { continue }
                     found.append(IndirectSpeech.Found(content: content, attribution: attribution, absorbed: absorbed))
                 }

@@ -60,7 +60,7 @@ public enum QuoteAttributor {
             if let a = attribution {
                 let mention = tokens.span(a.speaker)
                 quote.speakerMention = doc.span(mention)
-                let cue = doc.span(tokens.span(a.cue))
+                let cue = doc.span(tokens.span(tokens.markedCue(a)))
                 quote.cue = cue.text
                 quote.cueMention = cue
                 let resolved = linker.resolve(a.speaker)

@@ -48,6 +48,13 @@ enum QuoteLexicon {
         yesterday today tonight last week night month year
         """)
 
+    /// Auxiliaries and adverbs that PolNeAR's gold cues take in before their verb: `has said`,
+    /// `also noted`, `later wrote` (counted on PolNeAR train; `then` and `will` mostly stay out).
+    static let cueModifiers = PackedWord.set("""
+        has have had also later now repeatedly recently previously initially often already \
+        reportedly once never first just since publicly again
+        """)
+
     /// Personal pronouns that can be a speaker.
     static let malePronouns = PackedWord.set("he him his")
     static let femalePronouns = PackedWord.set("she her")
