@@ -244,4 +244,36 @@ import Testing
         #expect(!r.body.contains("Jane Doe"))
         #expect(r.body.contains("three stages"))
     }
+
+    /// A lead marked as such ("teaser", "abstract") in a block a class word sets aside, with the date
+    /// line between it and the article, is the article's opening; a teaser of another story is not.
+    @Test func markedLeadByTheHeadlineJoins() {
+        let lead = "After twenty years of argument the council has voted for a new crossing over the river, and the first contracts are to be signed soon."
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><div class="sidebar-item"><p class="teaser">\(lead)</p></div>
+        <div class="date">3 March 2021</div>
+        <div class="article-body"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div></article>
+        <div class="sidebar"><p class="teaser">Ferries across the river will run less often from next year, the operator said in a statement on Monday.</p></div>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.hasPrefix("After twenty years"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Ferries across"))
+    }
+
+    /// The author's box under a post (photo, a few lines about the writer) and a disclosure are not the article.
+    @Test func authorBoxAndDisclosureLeave() {
+        let page = """
+        <html><body><article class="post"><h1>Bridge vote</h1>
+        <div class="editorial-disclosure"><p>This post holds links to products from our partners, who may pay us a fee when you buy something through them; it does not change what we write.</p></div>
+        <div class="entry"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p>
+        <div class="author-box"><p>Jane Doe writes about cities, rivers and the people who live by them, and has done so for many years, first for a weekly paper in the north and now for this site, its readers, its newsletter and its weekly podcast about towns.</p></div></div>
+        </article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Jane Doe writes"))
+        #expect(!r.body.contains("links to products"))
+    }
 }

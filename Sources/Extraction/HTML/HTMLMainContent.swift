@@ -80,14 +80,31 @@ struct HTMLMainContent {
     /// The line straight after the headline (`<h1>`), when the article starts a few lines below it, is
     /// the standfirst or subtitle even when a byline, date or share bar between keeps the context
     /// step from reaching it: a sentence of some length, without links or byline, date or caption marks.
+    /// So is a paragraph marked as the lead among those few lines.
     static func withStandfirst(_ chosen: [HTMLParagraphs.Paragraph], _ items: [HTMLParagraphs.Paragraph]) -> [HTMLParagraphs.Paragraph] {
-        guard let first = chosen.first, let start = items.firstIndex(where: { $0.event == first.event }),
-              let title = items[max(0, start - 12)..<start].lastIndex(where: { $0.kind == .title && !$0.excluded }),
-              title + 1 < start else { return chosen }
-        let p = items[title + 1]
-        guard !p.excluded, p.kind == .heading || p.kind == .paragraph, p.length >= 50, p.linkLength == 0,
-              p.flags.isDisjoint(with: [.byline, .date, .caption]), HTMLTrailers.kind(p.text) == nil else { return chosen }
-        return [p] + chosen
+        guard let first = chosen.first, var start = items.firstIndex(where: { $0.event == first.event }) else { return chosen }
+        // The headline may open the chosen text: the standfirst then goes after it.
+        let headed = first.kind == .title
+        let title: Int
+        if headed {
+            guard chosen.count > 1, let next = items.firstIndex(where: { $0.event == chosen[1].event }) else { return chosen }
+            title = start
+            start = next
+        } else {
+            guard let above = items[max(0, start - 12)..<start].lastIndex(where: { $0.kind == .title && !$0.excluded }) else { return chosen }
+            title = above
+        }
+        guard title + 1 < start else { return chosen }
+        func reads(_ p: HTMLParagraphs.Paragraph) -> Bool {
+            (p.kind == .heading || p.kind == .paragraph) && p.length >= 50 && p.linkLength == 0
+                && p.flags.isDisjoint(with: [.byline, .date, .caption]) && HTMLTrailers.kind(p.text) == nil
+        }
+        // The line straight after the headline, or a paragraph marked as the lead ("standfirst",
+        // "abstract", "teaser") a few lines below it, even in a block a class word set aside.
+        let standfirst = !items[title + 1].excluded && reads(items[title + 1]) ? items[title + 1]
+            : items[(title + 1)..<min(start, title + 8)].first { $0.flags.contains(.lead) && reads($0) }
+        guard let standfirst else { return chosen }
+        return headed ? [first, standfirst] + chosen.dropFirst() : [standfirst] + chosen
     }
 
     /// Prose between two chosen paragraphs is article text even when the block holding it did not
