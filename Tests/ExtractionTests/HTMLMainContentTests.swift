@@ -276,4 +276,22 @@ import Testing
         #expect(!r.body.contains("Jane Doe writes"))
         #expect(!r.body.contains("links to products"))
     }
+
+    /// An article that markup cut into blocks of one class, each in a different wrapper (around a share
+    /// bar), is read whole: a block with the winner's class holding prose joins it.
+    @Test func blocksOfTheArticlesClassJoin() {
+        let page = """
+        <html><body><header><h1>Bridge vote</h1></header>
+        <main><div class="topic"><div class="text"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></div>
+        <div class="share-bar"><a href="/f">Facebook</a> <a href="/t">Twitter</a></div></main>
+        <div class="wrap"><div class="topic"><div class="text"><h2>Three stages</h2><p>\(HTMLMainContentTests.third)</p></div></div></div>
+        <footer><p>Copyright 2021 The River Times, all rights reserved, and more words here.</p></footer>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Residents who live"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Facebook"))
+        #expect(!r.body.contains("Copyright"))
+    }
 }

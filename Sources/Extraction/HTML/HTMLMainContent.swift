@@ -258,8 +258,42 @@ struct HTMLMainContent {
         }
         // Text straight in the parent (between the sibling elements) that reads as prose.
         for p in paragraphs.items where Int(p.owner) == parent && isProse(p) { ranges.append(p.event...p.event) }
+        ranges += sameClassBlocks(best, page: page, paragraphs: paragraphs)
         return ranges
     }
+
+    /// readability's siblings of the winner's class, where markup cut the article into blocks of one
+    /// class (a section each, around share bars or tables) that end up cousins rather than siblings:
+    /// elements with the class of the winner or of its two nearest ancestors, when that class is rare
+    /// on the page (not a grid's "row"), that hold prose with few links.
+    private static func sameClassBlocks(_ best: Int, page: HTMLPage, paragraphs: HTMLParagraphs) -> [ClosedRange<Int32>] {
+        var keys: [(key: Int32, tag: HTMLTagName)] = []
+        var a = best
+        while a >= 0 && keys.count < 3 {
+            let el = page.elements[a]
+            if el.tag == .body || el.tag == .html { break }
+            if el.classKey != 0 { keys.append((el.classKey, el.tag)) }
+            a = Int(el.parent)
+        }
+        guard !keys.isEmpty else { return [] }
+        var uses = [Int](repeating: 0, count: keys.count)
+        for el in page.elements where el.classKey != 0 {
+            for (k, key) in keys.enumerated() where key.key == el.classKey { uses[k] += 1 }
+        }
+        let top = page.elements[best]
+        var out: [ClosedRange<Int32>] = []
+        for (e, el) in page.elements.enumerated() where el.classKey != 0 && !paragraphs.excluded[e] {
+            guard let k = keys.firstIndex(where: { $0.key == el.classKey && $0.tag == el.tag }), uses[k] >= 2, uses[k] <= maxSameClass else { continue }
+            let close = max(el.open, el.close)
+            if el.open <= top.open && close >= top.open || el.open >= top.open && el.open <= max(top.open, top.close) { continue }
+            let length = Int(paragraphs.keptLength[e])
+            if length >= 100 && paragraphs.keptLinkLength[e] * 5 < paragraphs.keptLength[e] { out.append(el.open...close) }
+        }
+        return out
+    }
+
+    /// The most elements a class may have for its elements to join the winner as parts of the article.
+    static let maxSameClass = 8
 
     /// readability's second look at the winner: an ancestor holding several near-winners, or a
     /// parent that scores better, or a parent whose only child the winner is, takes its place.
