@@ -230,4 +230,23 @@ import Testing
         #expect(r.body.contains("The Mittelalter bridge and the Klimawandel."))
         #expect(!r.body.unicodeScalars.contains("\u{00AD}"))
     }
+
+    /// A German or French page that declares 23:00 UTC in winter (22:00 in summer) gave a date alone,
+    /// stored as local midnight: the day is the next one. Any other time, or a page in another zone's
+    /// language, keeps its UTC day.
+    @Test func centralEuropeanMidnightIsTheNextDay() {
+        func published(_ lang: String, _ value: String) -> String? {
+            let page = """
+            <html lang="\(lang)"><head><meta property="article:published_time" content="\(value)"></head>
+            <body><article><h1>Brückenbau</h1><p>\(HTMLReaderTests.prose)</p></article></body></html>
+            """
+            return HTMLReaderTests.read(page).published
+        }
+        #expect(published("de", "2021-11-04T23:00Z") == "2021-11-05T00:00:00+01:00")
+        #expect(published("fr-FR", "2021-06-14T22:00:00+00:00") == "2021-06-15T00:00:00+02:00")
+        #expect(published("de-DE", "2021-11-04T22:00:00Z") == "2021-11-04T22:00:00Z")
+        #expect(published("de", "2021-06-14T23:00:00Z") == "2021-06-14T23:00:00Z")
+        #expect(published("en-US", "2021-11-04T23:00:00Z") == "2021-11-04T23:00:00Z")
+        #expect(published("fr-CA", "2021-11-04T23:00:00Z") == "2021-11-04T23:00:00Z")
+    }
 }
