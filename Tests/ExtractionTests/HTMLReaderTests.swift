@@ -249,4 +249,20 @@ import Testing
         #expect(published("en-US", "2021-11-04T23:00:00Z") == "2021-11-04T23:00:00Z")
         #expect(published("fr-CA", "2021-11-04T23:00:00Z") == "2021-11-04T23:00:00Z")
     }
+
+    /// A blog post that names its author only in the line under the text ("Posted by … at 5:11 AM"),
+    /// without the words that lead to the time ("Veröffentlicht am").
+    @Test func bylineInThePostFooter() {
+        let page = """
+        <html><body><div class="post hentry"><h3>Bridge vote</h3><div class="post-body"><p>\(HTMLReaderTests.prose)</p>
+        <p>Residents who live near the river said they had waited for a new crossing for twenty years.</p></div>
+        <div class="post-footer"><span class="post-author">Posted by Jane Doe</span> at <span class="post-timestamp">5:11 AM</span></div></div>
+        <div class="comments"><h4>2 comments:</h4><p><span class="comment-author">By Max Muster</span> Great news, finally.</p></div>
+        </body></html>
+        """
+        #expect(HTMLReaderTests.read(page).byline == ["Jane Doe"])
+        let german = page.replacingOccurrences(of: "Posted by Jane Doe</span> at <span class=\"post-timestamp\">5:11 AM",
+                                               with: "Von Max Muster</span> Veröffentlicht am <span class=\"post-timestamp\">3. Mai 2021")
+        #expect(HTMLReaderTests.read(german).byline == ["Max Muster"])
+    }
 }

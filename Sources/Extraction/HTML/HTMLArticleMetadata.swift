@@ -73,6 +73,16 @@ struct HTMLArticleMetadata {
                 if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
             }
         }
+        if people.names.isEmpty, let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
+            // A blog post's footer line just below the text ("Posted by Jane Doe at 5:11 AM"), even in furniture.
+            for p in paragraphs.items[(end + 1)...].prefix(3) where p.length <= 80 {
+                let text = String(decoding: p.text, as: UTF8.self)
+                if HTMLArticleMetadata.opensByline(text) {
+                    people.add(text)
+                    break
+                }
+            }
+        }
         // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site).
         authors = people.names.filter { !HTMLArticleMetadata.isPartOfSiteName($0, site) }
         agencies = people.agencies
