@@ -294,4 +294,21 @@ import Testing
         #expect(!r.body.contains("Facebook"))
         #expect(!r.body.contains("Copyright"))
     }
+
+    /// The "teaser text" class with an underscore or run together ("news_teaser_text", "teasertext")
+    /// marks the article's own text as "teaser-text" does: it stays.
+    @Test func teaserTextSpelledOtherwiseStays() {
+        for marking in ["blog_teaser_text", "teasertext"] {
+            let page = """
+            <html><body><div class="row"><h1>Bridge vote</h1><div class="\(marking)"><p>\(HTMLMainContentTests.prose)</p>
+            <p>\(HTMLMainContentTests.second)</p></div></div>
+            <div class="teaser"><p><a href="/x">Another story about ferries</a></p></div>
+            <div class="site-info"><p>The River Times has reported on the towns along the river since 1921 from the council chamber and the courts and the schools and the clubs and it is owned by a trust that its readers founded in the year the paper nearly closed. Its reporters live in the towns they write about and its editor answers every letter that readers send to the office by the old bridge over the river where the paper was first printed.</p></div></body></html>
+            """
+            let r = HTMLReaderTests.read(page)
+            #expect(r.body.contains("Residents who live"), "\(marking)")
+            #expect(!r.body.contains("Another story"), "\(marking)")
+            #expect(!r.body.contains("owned by a trust"), "\(marking)")
+        }
+    }
 }

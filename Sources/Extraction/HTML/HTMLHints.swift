@@ -57,7 +57,9 @@ struct HTMLHints: OptionSet, Sendable {
     ]
     /// readability's "ok maybe its a candidate" words: they keep an element a negative word would remove.
     /// "teaser-text" is how TYPO3's news pages mark an article's lead: a teaser word that is the article's own.
-    private static let maybeWords: [String] = ["and", "article", "body", "column", "content", "main", "shadow", "teaser-text"]
+    private static let maybeWords: [String] = [
+        "and", "article", "body", "column", "content", "main", "shadow", "teaser-text", "teaser_text", "teasertext",
+    ]
     private static let positiveWords: [String] = [
         "article", "story", "post", "entry", "content", "body", "text", "main", "blog", "hentry", "news", "detail",
         "page", "column",
