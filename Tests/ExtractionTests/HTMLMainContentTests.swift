@@ -244,4 +244,71 @@ import Testing
         #expect(!r.body.contains("Jane Doe"))
         #expect(r.body.contains("three stages"))
     }
+
+    /// A lead marked as such ("teaser", "abstract") in a block a class word sets aside, with the date
+    /// line between it and the article, is the article's opening; a teaser of another story is not.
+    @Test func markedLeadByTheHeadlineJoins() {
+        let lead = "After twenty years of argument the council has voted for a new crossing over the river, and the first contracts are to be signed soon."
+        let page = """
+        <html><body><article><h1>Bridge vote</h1><div class="sidebar-item"><p class="teaser">\(lead)</p></div>
+        <div class="date">3 March 2021</div>
+        <div class="article-body"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p></div></article>
+        <div class="sidebar"><p class="teaser">Ferries across the river will run less often from next year, the operator said in a statement on Monday.</p></div>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.hasPrefix("After twenty years"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Ferries across"))
+    }
+
+    /// The author's box under a post (photo, a few lines about the writer) and a disclosure are not the article.
+    @Test func authorBoxAndDisclosureLeave() {
+        let page = """
+        <html><body><article class="post"><h1>Bridge vote</h1>
+        <div class="editorial-disclosure"><p>This post holds links to products from our partners, who may pay us a fee when you buy something through them; it does not change what we write.</p></div>
+        <div class="entry"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p><p>\(HTMLMainContentTests.third)</p>
+        <div class="author-box"><p>Jane Doe writes about cities, rivers and the people who live by them, and has done so for many years, first for a weekly paper in the north and now for this site, its readers, its newsletter and its weekly podcast about towns.</p></div></div>
+        </article></body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Jane Doe writes"))
+        #expect(!r.body.contains("links to products"))
+    }
+
+    /// An article that markup cut into blocks of one class, each in a different wrapper (around a share
+    /// bar), is read whole: a block with the winner's class holding prose joins it.
+    @Test func blocksOfTheArticlesClassJoin() {
+        let page = """
+        <html><body><header><h1>Bridge vote</h1></header>
+        <main><div class="topic"><div class="text"><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></div>
+        <div class="share-bar"><a href="/f">Facebook</a> <a href="/t">Twitter</a></div></main>
+        <div class="wrap"><div class="topic"><div class="text"><h2>Three stages</h2><p>\(HTMLMainContentTests.third)</p></div></div></div>
+        <footer><p>Copyright 2021 The River Times, all rights reserved, and more words here.</p></footer>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("Residents who live"))
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Facebook"))
+        #expect(!r.body.contains("Copyright"))
+    }
+
+    /// The "teaser text" class with an underscore or run together ("news_teaser_text", "teasertext")
+    /// marks the article's own text as "teaser-text" does: it stays.
+    @Test func teaserTextSpelledOtherwiseStays() {
+        for marking in ["blog_teaser_text", "teasertext"] {
+            let page = """
+            <html><body><div class="row"><h1>Bridge vote</h1><div class="\(marking)"><p>\(HTMLMainContentTests.prose)</p>
+            <p>\(HTMLMainContentTests.second)</p></div></div>
+            <div class="teaser"><p><a href="/x">Another story about ferries</a></p></div>
+            <div class="site-info"><p>The River Times has reported on the towns along the river since 1921 from the council chamber and the courts and the schools and the clubs and it is owned by a trust that its readers founded in the year the paper nearly closed. Its reporters live in the towns they write about and its editor answers every letter that readers send to the office by the old bridge over the river where the paper was first printed.</p></div></body></html>
+            """
+            let r = HTMLReaderTests.read(page)
+            #expect(r.body.contains("Residents who live"), "\(marking)")
+            #expect(!r.body.contains("Another story"), "\(marking)")
+            #expect(!r.body.contains("owned by a trust"), "\(marking)")
+        }
+    }
 }

@@ -230,4 +230,39 @@ import Testing
         #expect(r.body.contains("The Mittelalter bridge and the Klimawandel."))
         #expect(!r.body.unicodeScalars.contains("\u{00AD}"))
     }
+
+    /// A German or French page that declares 23:00 UTC in winter (22:00 in summer) gave a date alone,
+    /// stored as local midnight: the day is the next one. Any other time, or a page in another zone's
+    /// language, keeps its UTC day.
+    @Test func centralEuropeanMidnightIsTheNextDay() {
+        func published(_ lang: String, _ value: String) -> String? {
+            let page = """
+            <html lang="\(lang)"><head><meta property="article:published_time" content="\(value)"></head>
+            <body><article><h1>Brückenbau</h1><p>\(HTMLReaderTests.prose)</p></article></body></html>
+            """
+            return HTMLReaderTests.read(page).published
+        }
+        #expect(published("de", "2021-11-04T23:00Z") == "2021-11-05T00:00:00+01:00")
+        #expect(published("fr-FR", "2021-06-14T22:00:00+00:00") == "2021-06-15T00:00:00+02:00")
+        #expect(published("de-DE", "2021-11-04T22:00:00Z") == "2021-11-04T22:00:00Z")
+        #expect(published("de", "2021-06-14T23:00:00Z") == "2021-06-14T23:00:00Z")
+        #expect(published("en-US", "2021-11-04T23:00:00Z") == "2021-11-04T23:00:00Z")
+        #expect(published("fr-CA", "2021-11-04T23:00:00Z") == "2021-11-04T23:00:00Z")
+    }
+
+    /// A blog post that names its author only in the line under the text ("Posted by … at 5:11 AM"),
+    /// without the words that lead to the time ("Veröffentlicht am").
+    @Test func bylineInThePostFooter() {
+        let page = """
+        <html><body><div class="post hentry"><h3>Bridge vote</h3><div class="post-body"><p>\(HTMLReaderTests.prose)</p>
+        <p>Residents who live near the river said they had waited for a new crossing for twenty years.</p></div>
+        <div class="post-footer"><span class="post-author">Posted by Jane Doe</span> at <span class="post-timestamp">5:11 AM</span></div></div>
+        <div class="comments"><h4>2 comments:</h4><p><span class="comment-author">By Max Muster</span> Great news, finally.</p></div>
+        </body></html>
+        """
+        #expect(HTMLReaderTests.read(page).byline == ["Jane Doe"])
+        let german = page.replacingOccurrences(of: "Posted by Jane Doe</span> at <span class=\"post-timestamp\">5:11 AM",
+                                               with: "Von Max Muster</span> Veröffentlicht am <span class=\"post-timestamp\">3. Mai 2021")
+        #expect(HTMLReaderTests.read(german).byline == ["Max Muster"])
+    }
 }

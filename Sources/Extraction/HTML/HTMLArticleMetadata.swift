@@ -73,6 +73,16 @@ struct HTMLArticleMetadata {
                 if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
             }
         }
+        if people.names.isEmpty, let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
+            // A blog post's footer line just below the text ("Posted by Jane Doe at 5:11 AM"), even in furniture.
+            for p in paragraphs.items[(end + 1)...].prefix(3) where p.length <= 80 {
+                let text = String(decoding: p.text, as: UTF8.self)
+                if HTMLArticleMetadata.opensByline(text) {
+                    people.add(text)
+                    break
+                }
+            }
+        }
         // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site).
         authors = people.names.filter { !HTMLArticleMetadata.isPartOfSiteName($0, site) }
         agencies = people.agencies
@@ -80,12 +90,14 @@ struct HTMLArticleMetadata {
         // Dates, most trusted first.
         // Declared dates: the earliest of them, as an update often rewrites one of the fields.
         var declared: [HTMLDateText.Stamp] = []
+        let central = HTMLDateText.isCentralEuropean(language)
+        func declare(_ s: HTMLDateText.Stamp) { declared.append(central ? s.centralEuropeanMidnight ?? s : s) }
         for v in [ld.published] + HTMLArticleMetadata.publishedKeys.map({ d.meta[$0] }) {
-            if let v, let s = HTMLDateText.parse(v) { declared.append(s) }
+            if let v, let s = HTMLDateText.parse(v) { declare(s) }
         }
         // `itemprop=datePublished` in the page: trusted when the page has one or two (more are a list of reviews or teasers).
         let marked = d.times.filter { $0.published && !paragraphs.excluded[Int($0.element)] }
-        if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declared.append(s) } } }
+        if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declare(s) } } }
         if let earliest = declared.min() { publishedCandidates.append(earliest) }
         publishedCandidates += declared
         for v in [ld.modified] + HTMLArticleMetadata.modifiedKeys.map({ d.meta[$0] }) {

@@ -79,6 +79,8 @@ struct HTMLBylineCleaner {
             // Cut at a date, an e-mail, a handle, a dash of roles.
             if let cut = words.firstIndex(where: { $0.contains("@") || $0.contains(where: \.isNumber) || $0 == "-" || $0 == "–" || $0 == "—" || $0.hasPrefix("(") }) {
                 words = Array(words[..<cut])
+                // The words that led to a time or date ("Jane Doe at 5:11 AM", "Max Muster Veröffentlicht am 3. Mai").
+                while let l = words.last, HTMLBylineCleaner.timeLeads.contains(l.lowercased()) { words.removeLast() }
             }
             // A role glued on with hyphens ("FOCUS-Online-Experte Robin Tschöpe") goes with it.
             words.removeAll { w in
@@ -112,6 +114,11 @@ struct HTMLBylineCleaner {
             if !names.contains(clean) && names.count < 12 { names.append(clean) }
         }
     }
+
+    private static let timeLeads: Set<String> = [
+        "at", "on", "am", "um", "le", "à", "el", "il", "op", "published", "posted", "updated", "veröffentlicht", "erstellt",
+        "aktualisiert", "publié", "publicado", "pubblicato",
+    ]
 
     /// Whether `word` (lowercased, punctuation trimmed) is a role, singular or plural.
     private static func isRole(_ word: String) -> Bool {

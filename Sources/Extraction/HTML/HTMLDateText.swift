@@ -13,7 +13,45 @@ enum HTMLDateText {
         var rfc3339: String { day.iso + (time ?? "") }
 
         static func < (a: Stamp, b: Stamp) -> Bool { a.day < b.day }
+
+        /// A UTC time of 23:00 in winter or 22:00 in summer is midnight of the next day in Central
+        /// European time: how a site in that zone stores a date given without a time. That midnight
+        /// with its offset, or nil for any other time.
+        var centralEuropeanMidnight: Stamp? {
+            guard let time, time.hasPrefix("T23:00:00") || time.hasPrefix("T22:00:00"),
+                  ["Z", "+00:00", "-00:00"].contains(time.dropFirst(9)) else { return nil }
+            let summer = time.hasPrefix("T22")
+            guard summer == HTMLDateText.isSummerTime(day) else { return nil }
+            return Stamp(day: CivilDate(daysSinceEpoch: day.daysSinceEpoch + 1), time: summer ? "T00:00:00+02:00" : "T00:00:00+01:00")
+        }
     }
+
+    /// Whether an evening (UTC) of `day` falls in Central European summer time: from the last Sunday
+    /// of March to the day before the last Sunday of October.
+    static func isSummerTime(_ day: CivilDate) -> Bool {
+        func lastSunday(_ month: Int) -> Int {
+            let last = CivilDate(year: day.year, month: month + 1, day: 1).daysSinceEpoch - 1
+            // 1970-01-01 was a Thursday.
+            return last - ((last + 4) % 7 + 7) % 7
+        }
+        let d = day.daysSinceEpoch
+        return d >= lastSunday(3) && d < lastSunday(10)
+    }
+
+    /// Whether a page's language (`de`, `fr-CH`, …) is one of Central European time's.
+    static func isCentralEuropean(_ language: String?) -> Bool {
+        guard let language else { return false }
+        let parts = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let primary = parts.first, centralLanguages.contains(String(primary)) else { return false }
+        return parts.count < 2 || centralRegions.contains(String(parts[1]))
+    }
+
+    private static let centralLanguages: Set<String> = [
+        "de", "fr", "it", "es", "nl", "pl", "cs", "sk", "hu", "sl", "hr", "sr", "bs", "da", "sv", "nb", "nn", "no", "lb",
+    ]
+    private static let centralRegions: Set<String> = [
+        "de", "at", "ch", "li", "lu", "fr", "be", "mc", "it", "es", "nl", "pl", "cz", "sk", "hu", "si", "hr", "rs", "ba", "dk", "se", "no",
+    ]
 
     private static let months: [String: Int] = {
         var m: [String: Int] = [:]

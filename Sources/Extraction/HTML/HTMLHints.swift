@@ -33,6 +33,8 @@ struct HTMLHints: OptionSet, Sendable {
     static let negative = HTMLHints(rawValue: 512)
     /// A word that keeps the element when a boilerplate word would remove it (article, body, content, main, …).
     static let maybeContent = HTMLHints(rawValue: 1024)
+    /// A lead, standfirst, abstract or subtitle: the article's opening when it sits by the headline.
+    static let lead = HTMLHints(rawValue: 2048)
 
     /// Words that remove an element (readability's "unlikely candidates" and more), unless a
     /// `maybeContent` word is there too.
@@ -44,6 +46,8 @@ struct HTMLHints: OptionSet, Sendable {
         "overlay", "offcanvas", "twitter-tweet", "instagram", "community", "shoutbox", "skyscraper", "supplemental",
         "remark", "replies", "agegate", "header", "teaser", "tagcloud", "sharing", "share-", "shariff", "combx", "legends",
         "cover-wrap", "jp-relatedposts", "yarpp", "read-more", "readmore", "more-articles", "more-stories", "also-read",
+        "authorbox", "author-box", "author_box", "author-info", "author-desc", "about-author", "about-the-author",
+        "contributor-bio", "saboxplugin", "post-author", "disclosure",
     ]
     /// Words that lower an element's score without removing it.
     private static let weakWords: [String] = [
@@ -53,7 +57,9 @@ struct HTMLHints: OptionSet, Sendable {
     ]
     /// readability's "ok maybe its a candidate" words: they keep an element a negative word would remove.
     /// "teaser-text" is how TYPO3's news pages mark an article's lead: a teaser word that is the article's own.
-    private static let maybeWords: [String] = ["and", "article", "body", "column", "content", "main", "shadow", "teaser-text"]
+    private static let maybeWords: [String] = [
+        "and", "article", "body", "column", "content", "main", "shadow", "teaser-text", "teaser_text", "teasertext",
+    ]
     private static let positiveWords: [String] = [
         "article", "story", "post", "entry", "content", "body", "text", "main", "blog", "hentry", "news", "detail",
         "page", "column",
@@ -66,6 +72,9 @@ struct HTMLHints: OptionSet, Sendable {
     ]
     private static let bylineWords: [String] = ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter"]
     private static let dateWords: [String] = ["date", "time", "published", "updated", "datum", "dateline", "timestamp"]
+    private static let leadWords: [String] = [
+        "lead", "abstract", "intro", "standfirst", "summary", "excerpt", "subtitle", "chapo", "teaser", "bajada",
+    ]
     private static let captionWords: [String] = ["caption", "credit", "copyright", "legend", "bildunterschrift", "photo-"]
 
     /// Each keyword's hint, and the keywords by their first two bytes.
@@ -79,6 +88,7 @@ struct HTMLHints: OptionSet, Sendable {
         for w in bylineWords { k.append((Array(w.utf8), .byline)) }
         for w in dateWords { k.append((Array(w.utf8), .date)) }
         for w in captionWords { k.append((Array(w.utf8), .caption)) }
+        for w in leadWords { k.append((Array(w.utf8), .lead)) }
         k.append((Array("comment".utf8), .comments))
         return k
     }()

@@ -80,14 +80,31 @@ struct HTMLMainContent {
     /// The line straight after the headline (`<h1>`), when the article starts a few lines below it, is
     /// the standfirst or subtitle even when a byline, date or share bar between keeps the context
     /// step from reaching it: a sentence of some length, without links or byline, date or caption marks.
+    /// So is a paragraph marked as the lead among those few lines.
     static func withStandfirst(_ chosen: [HTMLParagraphs.Paragraph], _ items: [HTMLParagraphs.Paragraph]) -> [HTMLParagraphs.Paragraph] {
-        guard let first = chosen.first, let start = items.firstIndex(where: { $0.event == first.event }),
-              let title = items[max(0, start - 12)..<start].lastIndex(where: { $0.kind == .title && !$0.excluded }),
-              title + 1 < start else { return chosen }
-        let p = items[title + 1]
-        guard !p.excluded, p.kind == .heading || p.kind == .paragraph, p.length >= 50, p.linkLength == 0,
-              p.flags.isDisjoint(with: [.byline, .date, .caption]), HTMLTrailers.kind(p.text) == nil else { return chosen }
-        return [p] + chosen
+        guard let first = chosen.first, var start = items.firstIndex(where: { $0.event == first.event }) else { return chosen }
+        // The headline may open the chosen text: the standfirst then goes after it.
+        let headed = first.kind == .title
+        let title: Int
+        if headed {
+            guard chosen.count > 1, let next = items.firstIndex(where: { $0.event == chosen[1].event }) else { return chosen }
+            title = start
+            start = next
+        } else {
+            guard let above = items[max(0, start - 12)..<start].lastIndex(where: { $0.kind == .title && !$0.excluded }) else { return chosen }
+            title = above
+        }
+        guard title + 1 < start else { return chosen }
+        func reads(_ p: HTMLParagraphs.Paragraph) -> Bool {
+            (p.kind == .heading || p.kind == .paragraph) && p.length >= 50 && p.linkLength == 0
+                && p.flags.isDisjoint(with: [.byline, .date, .caption]) && HTMLTrailers.kind(p.text) == nil
+        }
+        // The line straight after the headline, or a paragraph marked as the lead ("standfirst",
+        // "abstract", "teaser") a few lines below it, even in a block a class word set aside.
+        let standfirst = !items[title + 1].excluded && reads(items[title + 1]) ? items[title + 1]
+            : items[(title + 1)..<min(start, title + 8)].first { $0.flags.contains(.lead) && reads($0) }
+        guard let standfirst else { return chosen }
+        return headed ? [first, standfirst] + chosen.dropFirst() : [standfirst] + chosen
     }
 
     /// Prose between two chosen paragraphs is article text even when the block holding it did not
@@ -241,8 +258,42 @@ struct HTMLMainContent {
         }
         // Text straight in the parent (between the sibling elements) that reads as prose.
         for p in paragraphs.items where Int(p.owner) == parent && isProse(p) { ranges.append(p.event...p.event) }
+        ranges += sameClassBlocks(best, page: page, paragraphs: paragraphs)
         return ranges
     }
+
+    /// readability's siblings of the winner's class, where markup cut the article into blocks of one
+    /// class (a section each, around share bars or tables) that end up cousins rather than siblings:
+    /// elements with the class of the winner or of its two nearest ancestors, when that class is rare
+    /// on the page (not a grid's "row"), that hold prose with few links.
+    private static func sameClassBlocks(_ best: Int, page: HTMLPage, paragraphs: HTMLParagraphs) -> [ClosedRange<Int32>] {
+        var keys: [(key: Int32, tag: HTMLTagName)] = []
+        var a = best
+        while a >= 0 && keys.count < 3 {
+            let el = page.elements[a]
+            if el.tag == .body || el.tag == .html { break }
+            if el.classKey != 0 { keys.append((el.classKey, el.tag)) }
+            a = Int(el.parent)
+        }
+        guard !keys.isEmpty else { return [] }
+        var uses = [Int](repeating: 0, count: keys.count)
+        for el in page.elements where el.classKey != 0 {
+            for (k, key) in keys.enumerated() where key.key == el.classKey { uses[k] += 1 }
+        }
+        let top = page.elements[best]
+        var out: [ClosedRange<Int32>] = []
+        for (e, el) in page.elements.enumerated() where el.classKey != 0 && !paragraphs.excluded[e] {
+            guard let k = keys.firstIndex(where: { $0.key == el.classKey && $0.tag == el.tag }), uses[k] >= 2, uses[k] <= maxSameClass else { continue }
+            let close = max(el.open, el.close)
+            if el.open <= top.open && close >= top.open || el.open >= top.open && el.open <= max(top.open, top.close) { continue }
+            let length = Int(paragraphs.keptLength[e])
+            if length >= 100 && paragraphs.keptLinkLength[e] * 5 < paragraphs.keptLength[e] { out.append(el.open...close) }
+        }
+        return out
+    }
+
+    /// The most elements a class may have for its elements to join the winner as parts of the article.
+    static let maxSameClass = 8
 
     /// readability's second look at the winner: an ancestor holding several near-winners, or a
     /// parent that scores better, or a parent whose only child the winner is, takes its place.

@@ -10,6 +10,8 @@ struct HTMLPage {
         var parent: Int32
         var depth: Int32
         var hints: HTMLHints
+        /// Its `class` value as a number the page's elements share when they share the value (0: none).
+        var classKey: Int32 = 0
         /// Index of its `open` event; `close` is set when the element ends (at the end of the page at the latest).
         var open: Int32
         var close: Int32 = -1

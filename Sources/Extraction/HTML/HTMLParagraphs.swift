@@ -137,6 +137,8 @@ struct HTMLParagraphs {
     /// reach its paragraphs: a blog wraps a whole post in `class="date-outer"`, a theme puts
     /// `author-jane` on the `<article>`.
     static let maxMarkedLength: Int32 = 300
+    /// The longest text (code points) an element marked as a lead may hold for the mark to reach its paragraphs.
+    static let maxLeadLength: Int32 = 1000
 
     private mutating func collect(_ page: HTMLPage, textLength: [Int32]) {
         var open: [Open] = []
@@ -166,8 +168,9 @@ struct HTMLParagraphs {
             case .open(let e):
                 let el = page.elements[Int(e)]
                 if el.tag.isBlock { flush(top?.element ?? -1, top?.flags ?? []) }
-                var flags = (top?.flags ?? []).intersection([.byline, .date, .caption])
+                var flags = (top?.flags ?? []).intersection([.byline, .date, .caption, .lead])
                 flags.formUnion(el.hints.intersection(textLength[Int(e)] <= HTMLParagraphs.maxMarkedLength ? [.byline, .date, .caption] : [.caption]))
+                if textLength[Int(e)] <= HTMLParagraphs.maxLeadLength { flags.formUnion(el.hints.intersection(.lead)) }
                 if el.tag == .figcaption || el.tag == .caption { flags.insert(.caption) }
                 open.append(Open(element: e, flags: flags))
                 if el.tag == .a && el.hints.contains(.link) { links += 1 }

@@ -21,7 +21,7 @@ struct HTMLParser {
     private var foreignDepth = 0
     private var pendingSpace = false
     /// Hints of the `class` and `id` values seen so far (pages repeat them), and the key being looked up.
-    private var hintCache: [ByteKey: HTMLHints] = [:]
+    private var hintCache: [ByteKey: (hints: HTMLHints, key: Int32)] = [:]
     private var hintKey = ByteKey()
 
     /// The page in `bytes` (UTF-8).
@@ -314,20 +314,22 @@ struct HTMLParser {
     private mutating func push(_ tag: HTMLTagName) {
         let index = Int32(page.elements.count)
         // Most elements carry none of the attributes the reader keeps.
-        let hints: HTMLHints = attributes.items.isEmpty ? [] : attributeHints(tag, index)
+        let (hints, classKey) = attributes.items.isEmpty ? ([], 0) : attributeHints(tag, index)
         if tag == .svg || tag == .math { foreignDepth += 1 }
         let parent = stack.last ?? -1
-        page.elements.append(.init(tag: tag, parent: parent, depth: Int32(stack.count), hints: hints, open: Int32(page.events.count)))
+        page.elements.append(.init(tag: tag, parent: parent, depth: Int32(stack.count), hints: hints, classKey: classKey,
+                                   open: Int32(page.events.count)))
         page.events.append(.open(index))
         stack.append(index)
         stackTags.append(tag)
     }
 
-    /// What the start tag's attributes say about the element being pushed (`index`); records its
-    /// declared date on the way.
-    private mutating func attributeHints(_ tag: HTMLTagName, _ index: Int32) -> HTMLHints {
-        var hints = classHints(.class)
-        hints.formUnion(classHints(.id))
+    /// What the start tag's attributes say about the element being pushed (`index`), and the key of
+    /// its `class` value; records its declared date on the way.
+    private mutating func attributeHints(_ tag: HTMLTagName, _ index: Int32) -> (HTMLHints, Int32) {
+        let byClass = classHints(.class)
+        var hints = byClass.hints
+        hints.formUnion(classHints(.id).hints)
         if attributes.has(.hidden) || attributes.value(.ariaHidden, in: s, is: "true") { hints.insert(.hidden) }
         if let style = attributes.bytes(.style, in: s), HTMLAttributes.containsLowercased(style, "display:none")
             || HTMLAttributes.containsLowercased(style, "display: none") || HTMLAttributes.containsLowercased(style, "visibility:hidden") {
@@ -355,22 +357,25 @@ struct HTMLParser {
             // HTML5's `pubdate` attribute marked the article's own publication time.
             page.declarations.times.append((index, v, attributes.has(.pubdate)))
         }
-        return hints
+        return (hints, byClass.key)
     }
 
     private static let boilerplateRoles: [StaticString] = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar", "alert",
     ]
 
-    /// The hints of a `class` or `id` value (its first 256 bytes, lowercased), cached per value.
-    private mutating func classHints(_ name: HTMLAttributes.Name) -> HTMLHints {
-        guard let raw = attributes.bytes(name, in: s), raw.count >= 2 else { return [] }
+    /// The hints of a `class` or `id` value (its first 256 bytes, lowercased), cached per value, and
+    /// the value's key (0: none, or past the cache's size).
+    private mutating func classHints(_ name: HTMLAttributes.Name) -> (hints: HTMLHints, key: Int32) {
+        guard let raw = attributes.bytes(name, in: s), raw.count >= 2 else { return ([], 0) }
         hintKey.bytes.removeAll(keepingCapacity: true)
         for b in raw.prefix(256) { hintKey.bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
         if let known = hintCache[hintKey] { return known }
         let found = hintKey.bytes.withUnsafeBufferPointer { HTMLHints.from(classAndID: $0) }
-        if hintCache.count < 4_096 { hintCache[hintKey] = found }
-        return found
+        guard hintCache.count < 4_096 else { return (found, 0) }
+        let entry = (hints: found, key: Int32(hintCache.count + 1))
+        hintCache[hintKey] = entry
+        return entry
     }
 
     private mutating func pop() {
