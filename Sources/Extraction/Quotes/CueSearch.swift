@@ -177,20 +177,24 @@ extension QuoteTokens {
         return nil
     }
 
-    /// Whether word token `i` ends in `ed` (a past-tense verb such as `issued`).
-    func endsInEd(_ i: Int) -> Bool {
+    /// Whether token `i` is a word of at least `length` code points ending in `suffix` (lower case,
+    /// as written).
+    func isWord(_ i: Int, ofAtLeast length: Int, endingIn suffix: String) -> Bool {
         let t = doc.tokens[i]
-        guard t.kind == .word, t.end - t.start >= 4 else { return false }
-        return doc.scalars[Int(t.end) - 2] == "e" && doc.scalars[Int(t.end) - 1] == "d"
+        guard t.kind == .word, t.end - t.start >= length else { return false }
+        var k = Int(t.end)
+        for c in suffix.unicodeScalars.reversed() {
+            k -= 1
+            guard doc.scalars[k] == c else { return false }
+        }
+        return true
     }
 
+    /// Whether word token `i` ends in `ed` (a past-tense verb such as `issued`).
+    func endsInEd(_ i: Int) -> Bool { isWord(i, ofAtLeast: 4, endingIn: "ed") }
+
     /// Whether word token `i` ends in `ing`.
-    func endsInIng(_ i: Int) -> Bool {
-        let t = doc.tokens[i]
-        guard t.kind == .word, t.end - t.start >= 5 else { return false }
-        let e = Int(t.end)
-        return doc.scalars[e - 3] == "i" && doc.scalars[e - 2] == "n" && doc.scalars[e - 1] == "g"
-    }
+    func endsInIng(_ i: Int) -> Bool { isWord(i, ofAtLeast: 5, endingIn: "ing") }
 
     /// Whether word token `i` looks like a finite verb: ends in `ed` or `s` (`barked`, `writes`).
     func endsInEdOrS(_ i: Int) -> Bool {

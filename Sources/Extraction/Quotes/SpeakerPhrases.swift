@@ -187,9 +187,5 @@ extension QuoteTokens {
     }
 
     /// A lower-case word of five letters or more ending in `ly` (`repeatedly`, `flatly`).
-    func isAdverbInLy(_ i: Int) -> Bool {
-        let t = doc.tokens[i]
-        guard t.kind == .word, t.end - t.start >= 5 else { return false }
-        return doc.scalars[Int(t.end) - 2] == "l" && doc.scalars[Int(t.end) - 1] == "y"
-    }
+    func isAdverbInLy(_ i: Int) -> Bool { isWord(i, ofAtLeast: 5, endingIn: "ly") }
 }
