@@ -60,6 +60,38 @@ private func document(_ text: String) -> Document {
         #expect(read.boundaryWeights == model.boundaryWeights)
     }
 
+    @Test func packedWeightsDecodeAsTheTrainedOnes() throws {
+        let packedModel = try #require(TestExtractor.shared.resources.attributionModel)
+        let packed = try #require(packedModel.packed)
+        var trained = packedModel
+        trained.cueWeights = packedModel.cueWeights
+        trained.boundaryWeights = packedModel.boundaryWeights
+        #expect(trained.packed == nil)
+        for (r, w) in packedModel.boundaryWeights.enumerated().prefix(5000) {
+            #expect(abs(Float(packed.boundary[r]) * packed.boundaryScale - w) <= packed.boundaryScale / 2 * 1.001)
+        }
+        let doc = document("""
+            The senator said on Tuesday that the bill would pass. According to aides, the vote is close. \
+            "We will win," the governor told reporters, "and soon." Critics argue the plan costs too much, \
+            officials said. She denied the report's claim that she had known.
+            """)
+        let t = AttributionModel.Tokens(doc, clusters: packedModel.clusters)
+        var cuesSeen = 0
+        for sentence in doc.sentences {
+            let w = sentence.tokens
+            let cues = packedModel.cues(t, w)
+            #expect(cues == trained.cues(t, w))
+            for cue in cues {
+                cuesSeen += 1
+                let content = packedModel.bestSpan(t, start: .contentStart, cue: cue, w)
+                #expect(content == trained.bestSpan(t, start: .contentStart, cue: cue, w))
+                #expect(packedModel.bestSpan(t, start: .sourceStart, cue: cue, w)
+                        == trained.bestSpan(t, start: .sourceStart, cue: cue, w))
+            }
+        }
+        #expect(cuesSeen >= 4)
+    }
+
     @Test func aDamagedModelFileIsAnError() {
         let bytes = AttributionModel(bits: 8).serialized()
         #expect(throws: AttributionModel.FormatError.self) {

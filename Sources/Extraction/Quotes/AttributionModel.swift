@@ -23,11 +23,14 @@ public struct AttributionModel: Sendable {
     /// log2 of the number of hashed feature rows.
     public let bits: Int
     /// Cue tagger weights, `CueTag.allCases.count` per row.
-    public var cueWeights: [Float]
+    public var cueWeights: [Float] { didSet { packed = nil } }
     /// Cue tag transitions: `[previous (or 3 at the sentence start)][tag]`.
     public var cueTransitions: [Float]
     /// Boundary weights, one per row (the role is part of each feature's hash).
-    public var boundaryWeights: [Float]
+    public var boundaryWeights: [Float] { didSet { packed = nil } }
+    /// The same weights as 16-bit integers, which decoding reads when present (see `PackedWeights`);
+    /// a model read from a file has them, a model in training does not.
+    public private(set) var packed: PackedWeights?
     /// The Brown word clusters the features read: the entity tagger's (`entity-tagger.bin`), not
     /// stored in this model's file; the model must run with the table it was trained with.
     public var clusters = WordClusterTable()
@@ -48,6 +51,11 @@ public struct AttributionModel: Sendable {
     }
 
     @inline(__always) var mask: UInt64 { UInt64((1 << bits) - 1) }
+
+    /// Packs the weights for decoding (see `PackedWeights`); a later change of the weights drops them.
+    public mutating func pack() {
+        packed = PackedWeights(cue: cueWeights, boundary: boundaryWeights)
+    }
 
     // MARK: Features
 
@@ -355,6 +363,26 @@ public struct AttributionModel: Sendable {
             }
         }
 
+        /// The sum of packed `weights` at the rows.
+        @inline(__always) func sum(_ weights: UnsafeBufferPointer<Int16>) -> Int32 {
+            withUnsafeBytes(of: storage) { b in
+                var s: Int32 = 0
+                for k in 0..<count { s &+= Int32(weights[b.load(fromByteOffset: k * 8, as: Int.self)]) }
+                return s
+            }
+        }
+
+        /// The sums of the packed cue tag weights at the rows (lane 3 is zero).
+        @inline(__always) func sum3(_ weights: UnsafeBufferPointer<SIMD4<Int16>>) -> SIMD4<Int32> {
+            withUnsafeBytes(of: storage) { b in
+                var e = SIMD4<Int32>.zero
+                for k in 0..<count {
+                    e &+= SIMD4<Int32>(truncatingIfNeeded: weights[b.load(fromByteOffset: k * 8, as: Int.self)])
+                }
+                return e
+            }
+        }
+
         /// The sums of the three cue tag weights at the rows.
         @inline(__always) func sum3(_ weights: UnsafeBufferPointer<Float>) -> (Float, Float, Float) {
             withUnsafeBytes(of: storage) { b in
@@ -382,17 +410,14 @@ public struct AttributionModel: Sendable {
         let n = w.count
         guard n > 0 else { return [] }
         let tr = cueTransitions
-        var rows = Rows()
         let forbidden: Float = -1e30
-        return cueWeights.withUnsafeBufferPointer { cw in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: n * 3) { score in
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n * 3) { emissions in
+            cueEmissions(t, w, into: emissions)
+            return withUnsafeTemporaryAllocation(of: Float.self, capacity: n * 3) { score in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 3) { back in
                     for k in 0..<n {
-                        let i = w.lowerBound + k
-                        cueRows(t, i, w, into: &rows)
-                        let e = rows.sum3(cw)
                         for tag in 0..<3 {
-                            let emit = tag == 0 ? e.0 : tag == 1 ? e.1 : e.2
+                            let emit = emissions[k * 3 + tag]
                             if k == 0 {
                                 score[tag] = tag == 2 ? forbidden : tr[9 + tag] + emit
                                 back[tag] = 0
@@ -421,6 +446,33 @@ public struct AttributionModel: Sendable {
                         k -= 1
                     }
                     return tags
+                }
+            }
+        }
+    }
+
+    /// The scores of the three cue tags of each token of window `w`, `emissions[k * 3 + tag]`.
+    func cueEmissions(_ t: Tokens, _ w: Range<Int>, into emissions: UnsafeMutableBufferPointer<Float>) {
+        var rows = Rows()
+        if let packed {
+            let scale = packed.cueScale
+            packed.cue.withUnsafeBufferPointer { cw in
+                for (k, i) in w.enumerated() {
+                    cueRows(t, i, w, into: &rows)
+                    let e = SIMD4<Float>(rows.sum3(cw)) * scale
+                    emissions[k * 3] = e[0]
+                    emissions[k * 3 + 1] = e[1]
+                    emissions[k * 3 + 2] = e[2]
+                }
+            }
+        } else {
+            cueWeights.withUnsafeBufferPointer { cw in
+                for (k, i) in w.enumerated() {
+                    cueRows(t, i, w, into: &rows)
+                    let e = rows.sum3(cw)
+                    emissions[k * 3] = e.0
+                    emissions[k * 3 + 1] = e.1
+                    emissions[k * 3 + 2] = e.2
                 }
             }
         }
@@ -462,7 +514,7 @@ public struct AttributionModel: Sendable {
         guard n > 0 else { return nil }
         var rows = Rows()
         let skip = excluded ?? 0..<0
-        return boundaryWeights.withUnsafeBufferPointer { bw in
+        return withBoundaryScorer { score in
             // Span scores by (start side, end side, length bucket): 3 × 3 × 9 values.
             var spanScore = [Float](repeating: 0, count: 81)
             for a in 0..<3 {
@@ -470,7 +522,7 @@ public struct AttributionModel: Sendable {
                     for lb in 0..<9 {
                         spanRows(role: spanRole, startSide: UInt64(a), endSide: UInt64(b), length: Self.bucketLengths[lb],
                                  cueKey: key, into: &rows)
-                        spanScore[a * 27 + b * 9 + lb] = rows.sum(bw)
+                        spanScore[a * 27 + b * 9 + lb] = score(rows)
                     }
                 }
             }
@@ -488,9 +540,9 @@ public struct AttributionModel: Sendable {
                             continue
                         }
                         boundaryRows(t, i, role: role, cue: cue, cueKey: key, w, into: &rows)
-                        scores[k] = rows.sum(bw)
+                        scores[k] = score(rows)
                         boundaryRows(t, i, role: endRole, cue: cue, cueKey: key, w, into: &rows)
-                        scores[n + k] = rows.sum(bw)
+                        scores[n + k] = score(rows)
                     }
                     var best = -Float.infinity
                     var bestStart = -1
@@ -506,9 +558,9 @@ public struct AttributionModel: Sendable {
                             if scores[n + e] > none, !(a == 1 && b == 1) {
                                 let length = e - s + 1
                                 let bucket = length < lengthBucket.count ? Int(lengthBucket[length]) : 8
-                                let score = scores[s] + scores[n + e] + spanScore[a * 27 + b * 9 + bucket]
-                                if score > best {
-                                    best = score
+                                let total = scores[s] + scores[n + e] + spanScore[a * 27 + b * 9 + bucket]
+                                if total > best {
+                                    best = total
                                     bestStart = s
                                     bestEnd = e
                                 }
@@ -520,6 +572,36 @@ public struct AttributionModel: Sendable {
                     return (w.lowerBound + bestStart)...(w.lowerBound + bestEnd)
                 }
             }
+        }
+    }
+
+    /// Calls `body` with a function that sums the boundary weights at a feature's rows: the packed
+    /// weights when the model has them, else the trained ones.
+    @inline(__always)
+    func withBoundaryScorer<R>(_ body: (BoundaryScorer) -> R) -> R {
+        if let packed {
+            return packed.boundary.withUnsafeBufferPointer { body(BoundaryScorer(packed: $0, scale: packed.boundaryScale)) }
+        }
+        return boundaryWeights.withUnsafeBufferPointer { body(BoundaryScorer(floats: $0)) }
+    }
+
+    /// Sums boundary weights at feature rows, from one of the two forms of the weights.
+    struct BoundaryScorer {
+        var floats = UnsafeBufferPointer<Float>(start: nil, count: 0)
+        var packed = UnsafeBufferPointer<Int16>(start: nil, count: 0)
+        var scale: Float = 1
+
+        init(floats: UnsafeBufferPointer<Float>) {
+            self.floats = floats
+        }
+
+        init(packed: UnsafeBufferPointer<Int16>, scale: Float) {
+            self.packed = packed
+            self.scale = scale
+        }
+
+        @inline(__always) func callAsFunction(_ rows: Rows) -> Float {
+            packed.isEmpty ? rows.sum(floats) : Float(rows.sum(packed)) * scale
         }
     }
 
@@ -602,5 +684,34 @@ extension AttributionModel {
         cueTransitions = read(cueTransitions.count)
         cueWeights = read(cueWeights.count)
         boundaryWeights = read(boundaryWeights.count)
+        pack()
+    }
+}
+
+/// An attribution model's weights as 16-bit integers with one scale per table, for decoding.
+///
+/// Decoding is bound by loading weight rows from tables of megabytes (2^18 rows); at half the
+/// bytes, the boundary table fits a core's L2 cache and each cue row is one aligned 8-byte load.
+/// The largest weight maps to ±32,767, so a weight moves by at most 1/65,534 of the largest: a
+/// score by at most its feature count times that, far below the margins decoding compares.
+public struct PackedWeights: Sendable {
+    /// A row's three cue tag weights (lane 3 zero).
+    public let cue: [SIMD4<Int16>]
+    public let cueScale: Float
+    public let boundary: [Int16]
+    public let boundaryScale: Float
+
+    /// `cue` has three weights per row.
+    init(cue: [Float], boundary: [Float]) {
+        func scale(_ w: [Float]) -> Float { max(w.lazy.map { abs($0) }.max() ?? 0, .leastNormalMagnitude) / 32767 }
+        func quantize(_ v: Float, _ s: Float) -> Int16 { Int16(clamping: Int((v / s).rounded())) }
+        let cs = scale(cue)
+        cueScale = cs
+        self.cue = (0..<(cue.count / 3)).map { r in
+            SIMD4(quantize(cue[r * 3], cs), quantize(cue[r * 3 + 1], cs), quantize(cue[r * 3 + 2], cs), 0)
+        }
+        let bs = scale(boundary)
+        boundaryScale = bs
+        self.boundary = boundary.map { quantize($0, bs) }
     }
 }
