@@ -19,7 +19,7 @@ public struct EncodedSentence: Sendable {
     /// the second pass sees it (`PredictionHistory`): one model learns both passes.
     public static func sentences(of doc: Document, tags: [UInt8], clusters: WordClusterTable, bucketBits: Int,
                                  firstPassTypes: [Int8]? = nil) -> [EncodedSentence] {
-        var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: clusters) }
+        var keys = TokenKeys.of(doc, clusters: clusters)
         DocumentEvidence.annotate(&keys, sentences: doc.sentences, layout: doc.layout)
         var result = sentences(of: doc, keys: keys, tags: tags, bucketBits: bucketBits) { _ in true }
         if let firstPassTypes {

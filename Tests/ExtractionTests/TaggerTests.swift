@@ -173,6 +173,25 @@ import Testing
         #expect(Self.brown("Xqzvbn", in: model) == [0, 0, 0, 0])
     }
 
+    @Test func aDocumentsKeysAreEachTokensKeys() throws {
+        let model = try #require(try BundledResources.shared.get().tagger?.model)
+        let doc = CoNLLCorpus.document("MERKEL MEETS MACRON IN PARIS\nAngela Merkel met Xqzvbn in Paris on Monday.\n")
+        let keys = TokenKeys.of(doc, clusters: model.clusters)
+        #expect(keys.count == doc.tokens.count)
+        for (i, token) in doc.tokens.enumerated() {
+            let one = TokenKeys(doc.scalars, token.range, clusters: model.clusters)
+            #expect(keys[i].form == one.form)
+            #expect(keys[i].shape == one.shape)
+            #expect(keys[i].suffix == one.suffix)
+            #expect(keys[i].clusters == one.clusters)
+        }
+        // Clusters are looked up: a known word has them, an unknown one none.
+        let paris = try #require(doc.tokens.indices.first { doc.tokenText($0) == "Paris" })
+        let unknown = try #require(doc.tokens.indices.first { doc.tokenText($0) == "Xqzvbn" })
+        #expect(keys[paris].clusters != .zero)
+        #expect(keys[unknown].clusters == .zero)
+    }
+
     @Test func brownClusterFeaturesCarryTrainedWeights() throws {
         let model = try #require(try BundledResources.shared.get().tagger?.model)
         let mask = UInt64(model.buckets - 1), spare = UInt32(model.buckets)

@@ -41,7 +41,7 @@ public struct EntityTagger: Sendable {
     public func tagSpans(_ doc: Document, secondPass: Bool = true, _ found: (Range<Int>, Int, Float) -> Void) {
         guard let model, !doc.tokens.isEmpty else { return }
         let T = TagSet.count
-        var keys = doc.tokens.map { TokenKeys(doc.scalars, $0.range, clusters: model.clusters) }
+        var keys = TokenKeys.of(doc, clusters: model.clusters)
         DocumentEvidence.annotate(&keys, sentences: doc.sentences, layout: doc.layout)
         let known = keys.map { model.wordScores.index($0.form) }
         let longest = doc.sentences.lazy.map(\.tokens.count).max() ?? 0

@@ -40,6 +40,33 @@ public struct TokenKeys: Sendable {
     /// The keys of the token at `range` of `scalars`, with clusters from `table`.
     @inlinable
     public init(_ scalars: [Unicode.Scalar], _ range: Range<Int>, clusters table: WordClusterTable) {
+        self.init(hashing: scalars, range)
+        lookUpClusters(in: table)
+    }
+
+    /// The keys of every token of `doc`, with clusters from `table`.
+    ///
+    /// Every token is hashed first and the clusters are looked up after, in a loop of nothing
+    /// else: a look-up mostly misses the cache (the table is megabytes), and in a tight loop the
+    /// processor overlaps those misses where, interleaved with hashing, it waits for each one.
+    @inlinable
+    public static func of(_ doc: Document, clusters table: WordClusterTable) -> [TokenKeys] {
+        var keys = doc.tokens.map { TokenKeys(hashing: doc.scalars, $0.range) }
+        for i in keys.indices { keys[i].lookUpClusters(in: table) }
+        return keys
+    }
+
+    /// Sets `clusters` from `table`: the form's entry, or for an all-capitals word its title form's.
+    @inlinable @inline(__always)
+    mutating func lookUpClusters(in table: WordClusterTable) {
+        var found = table.lookup(form)
+        if found == .zero && isAllCaps { found = table.lookup(titleForm) }
+        clusters = found
+    }
+
+    /// The keys of the token at `range` of `scalars`, without clusters (see `lookUpClusters`).
+    @inlinable
+    init(hashing scalars: [Unicode.Scalar], _ range: Range<Int>) {
         var form = FeatureHash.seed, lower = FeatureHash.seed, title = FeatureHash.seed
         var shape = FeatureHash.seed, long = FeatureHash.seed
         var lastClass: UInt32 = .max
@@ -96,8 +123,5 @@ public struct TokenKeys: Sendable {
         self.uppercase = UInt16(clamping: upper)
         self.isAllCaps = letters > 1 && upper == letters
         self.isCapitalized = n > 0 && upper > 0 && TextKey.lower(scalars[range.lowerBound]) != scalars[range.lowerBound].value
-        var found = table.lookup(self.form)
-        if found == .zero && isAllCaps { found = table.lookup(self.titleForm) }
-        self.clusters = found
     }
 }
