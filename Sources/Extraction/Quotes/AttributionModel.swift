@@ -86,6 +86,7 @@ public struct AttributionModel: Sendable {
             var boundary = [Bool](repeating: false, count: n)
             var stem = [UInt64](repeating: 0, count: n)
             var brown = [SIMD4<UInt16>](repeating: .zero, count: n)
+            var forms = [UInt64](repeating: 0, count: n)  // of words, 0 for other tokens
             for (i, t) in doc.tokens.enumerated() {
                 let r = Int(t.start)..<Int(t.end)
                 var h = TextKey.empty
@@ -107,11 +108,16 @@ public struct AttributionModel: Sendable {
                         for k in r.lowerBound..<(r.upperBound - cut) { b = TextKey.step(b, TextKey.fold(doc.scalars[k])) }
                         stem[i] = TextKey.mix(b)
                     }
-                    var c = clusters.lookup(TextKey.mix(form))
-                    if c == .zero { c = clusters.lookup(lower[i]) }
-                    brown[i] = SIMD4(c[4], c[5], c[6], c[7])
+                    forms[i] = TextKey.mix(form)
                 }
                 boundary[i] = t.kind != .punctuation || !Self.trimmed(doc.scalars[r.lowerBound])
+            }
+            // Looked up after hashing, in a loop of nothing else, so that the table's cache misses
+            // overlap (see `TokenKeys.of`).
+            for i in 0..<n where forms[i] != 0 {
+                var c = clusters.lookup(forms[i])
+                if c == .zero { c = clusters.lookup(lower[i]) }
+                brown[i] = SIMD4(c[4], c[5], c[6], c[7])
             }
             self.lower = lower
             self.shape = shape
