@@ -52,6 +52,34 @@ import Testing
         #expect(trump.first?.mentions.count == 4)
     }
 
+    @Test func aFullNameEndingInAPersonsNameIsThatPerson() throws {
+        let es = entities("""
+            I wrote last week about Mrs. Clinton's tax plans, as I did earlier about Donald J. Trump's. \
+            Mr. Trump's plan would cost more.
+            """)
+        // The tagger alone calls "Donald J. Trump's" an organisation, beside a person "Trump".
+        let trump = es.filter { $0.mentions.contains { $0.text.hasSuffix("Trump") } }
+        #expect(trump.count == 1)
+        #expect(trump.first?.type == .person)
+        #expect(trump.first?.name == "Donald J. Trump")
+        // A name that goes on past the surname is not that person.
+        let places = entities("Trump Tower and the Clinton Foundation were named. Donald Trump and Bill Clinton met on Monday.")
+        #expect(find(places, "Trump Tower")?.type == .organization)
+        #expect(find(places, "Clinton Foundation")?.type == .organization)
+        #expect(find(places, "Donald Trump")?.type == .person)
+    }
+
+    @Test func aSmallTownsNameWrittenAsAPersonsIsThatPerson() throws {
+        let person = entities("Coal credits count toward the goals that the Obama administration has set for states.")
+        let obama = try #require(find(person, "Obama"))
+        #expect(obama.type == .person)
+        #expect(obama.geo == nil)
+        // After a preposition of place, the town speaks through its people.
+        let town = entities("A policeman in the southern Japanese town of Obama told reporters that thieves rammed the window.")
+        #expect(find(town, "Obama")?.type == .location)
+        #expect(find(town, "Obama")?.geo?.country == "JP")
+    }
+
     @Test func countryFormsAreOneEntity() throws {
         let es = entities("The United States imposed new tariffs. Officials in the U.S. said the US would not back down.")
         let us = try #require(find(es, "United States"))

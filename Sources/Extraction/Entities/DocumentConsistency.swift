@@ -29,10 +29,15 @@ struct DocumentConsistency {
             votes[keys[k], default: .zero][Self.slot(m.type)] += m.confidence
             if !m.places.isEmpty, places[keys[k]] == nil { places[keys[k]] = m.places }
         }
-        // A small town's name that the article also gives a person is that person ("Obama").
+        // A small town's name that the article also gives a person, or writes as a person's ("Obama
+        // said", "the Obama administration"), is that person: the town of Obama in Japan is seldom news.
         let person = Self.slot(.person)
         for k in mentions.indices where mentions[k].type == .location && gazetteer.areSmallTowns(mentions[k].places) {
-            if let v = votes[keys[k]], v[person] > 0 { mentions[k].type = .person }
+            if let v = votes[keys[k]], v[person] > 0 {
+                mentions[k].type = .person
+            } else if isFollowedByPersonWord(mentions[k]) {
+                mentions[k].type = .person
+            }
         }
         // One person, one name: where a mention is unsure of itself, a spelling the article gives a
         // person more weight than the mention's own type, or the surname of a person it names in
@@ -48,6 +53,20 @@ struct DocumentConsistency {
             if v[person] > v[Self.slot(m.type)] || (m.tokens.count == 1 && surnames.contains(view.keys[m.tokens.lowerBound])) {
                 mentions[k].type = .person
             }
+        }
+        // A full name that ends in the name of a person of the article is that person, however sure
+        // the tagger was of another type: "Donald J. Trump's" beside "Mr. Trump", "Barack Obama"
+        // beside "President Obama". A name that goes on past the surname ("Trump Tower", "Clinton
+        // Foundation") does not end in it; one that starts with a word the article or the language
+        // writes in lower case ("Stop Trump") is not a full name.
+        var personNames = HashKeySet()
+        for m in mentions where m.type == .person && !isMostlyLowercase(view.keys[m.tokens.upperBound - 1])
+            && view.doc.tokens[m.tokens.upperBound - 1].range.count >= 3 {  // "Al" of "El Al"
+            personNames.insert(view.keys[m.tokens.upperBound - 1])
+        }
+        for k in mentions.indices where mentions[k].type != .person && isFullName(mentions[k], of: personNames) {
+            mentions[k].type = .person
+            mentions[k].places = []
         }
         for k in mentions.indices where mentions[k].confidence < Self.sure && !mentions[k].personCue && relabels {
             guard let v = votes[keys[k]] else { continue }
@@ -99,6 +118,45 @@ struct DocumentConsistency {
         guard !added.isEmpty else { return }
         mentions += added
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Words after a name that make it a person's: a speech verb or the office a person holds.
+    private static let personWords = HashKeySet(["said", "says", "told", "administration", "campaign", "tweeted"]
+        .map { NameKey.ofName($0).key })
+
+    /// Words before a name that make it a place's ("people in Fort Pierce said", "the town of Chatelet told").
+    private static let placePrepositions = HashKeySet(["in", "at", "from", "near", "to", "outside", "across", "of"]
+        .map { NameKey.ofName($0).key })
+
+    /// Whether the word after `m` (after its possessive `'s`, if any) is one of `personWords`, and
+    /// the word before it is not a preposition of place.
+    private func isFollowedByPersonWord(_ m: Mention) -> Bool {
+        if m.tokens.lowerBound > 0, Self.placePrepositions.contains(view.keys[m.tokens.lowerBound - 1]) { return false }
+        var i = m.tokens.upperBound
+        if i < view.count, view.isPossessive(i) { i += 1 }
+        return i < view.count && Self.personWords.contains(view.keys[i])
+    }
+
+    /// Whether `m` is two or three capitalised words (initials between them), the last in `personNames`,
+    /// the first one that neither the article nor the language commonly writes in lower case, nor
+    /// mostly the first word of a place or an organisation.
+    private func isFullName(_ m: Mention, of personNames: HashKeySet) -> Bool {
+        let r = m.tokens
+        guard (2...3).contains(r.count), personNames.contains(view.keys[r.upperBound - 1]),
+              view.shapes[r.lowerBound] == .capitalised, view.shapes[r.upperBound - 1] == .capitalised,
+              r.allSatisfy({ view.shapes[$0] == .capitalised || view.shapes[$0] == .upper }) else { return false }
+        let first = view.keys[r.lowerBound]
+        guard !view.writtenLower.contains(first), !isMostlyLowercase(first) else { return false }
+        // "Fort Pierce", "Apple Music": a first word that starts other names more than people's.
+        guard let stats = gazetteer.stats(first) else { return true }
+        return stats.location + stats.organization + stats.other <= stats.first + stats.person
+    }
+
+    /// Whether the language writes the word in lower case more often than as a name ("center",
+    /// "county", "stop"): a person's name seldom ends or starts with one.
+    private func isMostlyLowercase(_ key: UInt64) -> Bool {
+        guard let stats = gazetteer.stats(key) else { return false }
+        return stats.lower > stats.capitalised + stats.first + stats.person
     }
 
     /// A capitalised word: a name next to a carried span would make the span part of a longer name.
