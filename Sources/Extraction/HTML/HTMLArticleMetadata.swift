@@ -96,7 +96,10 @@ struct HTMLArticleMetadata {
             if let v, let s = HTMLDateText.parse(v) { declare(s) }
         }
         // `itemprop=datePublished` in the page: trusted when the page has one or two (more are a list of reviews or teasers).
-        let marked = d.times.filter { $0.published && !paragraphs.excluded[Int($0.element)] }
+        // (A header's meta line above the article may be taken for furniture: its marked time still counts.)
+        let marked = d.times.filter {
+            $0.published && (!paragraphs.excluded[Int($0.element)] || page.elements[Int($0.element)].open < content.lowerBound)
+        }
         if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declare(s) } } }
         if let earliest = declared.min() { publishedCandidates.append(earliest) }
         publishedCandidates += declared
@@ -126,7 +129,8 @@ struct HTMLArticleMetadata {
         }
         publishedCandidates += [cued, flagged, bare].compactMap { $0 }
         // <time datetime> near the article, outside page furniture below it.
-        for t in d.times where !t.published {
+        // (Times marked as published count here too when there are too many of them to be trusted above.)
+        for t in d.times where !t.published || marked.count > 2 {
             let open = page.elements[Int(t.element)].open
             guard open <= content.upperBound, !paragraphs.excluded[Int(t.element)] || open < content.lowerBound else { continue }
             if let s = HTMLDateText.parse(t.value) {

