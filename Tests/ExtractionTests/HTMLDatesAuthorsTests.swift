@@ -67,4 +67,50 @@ import Testing
         """
         #expect(HTMLDatesAuthorsTests.read(page).published == "2021-11-19T10:13:50+01:00")
     }
+
+    /// A date in an inline element marked as one, in a block that is not (`<div><span class="meta__date">`), under the headline.
+    @Test func dateInAnInlineElementUnderTheHeadline() {
+        let page = """
+        <html><head><title>Pumps</title></head><body>
+        <h1>Heat pumps sell well</h1>
+        <div class="rte"><span class="date inline-block">06.12.2022</span><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2022-12-06")
+    }
+
+    /// A two-digit year, in the one shape that is not a version number: `31.10.23` beside the byline.
+    @Test func twoDigitYear() {
+        #expect(HTMLDateText.loose("Von: Jan Beispiel | 31.10.23")?.day.iso == "2023-10-31")
+        #expect(HTMLDateText.loose("Version 1.2.10") == nil)
+        #expect(HTMLDateText.loose("Patch 4.47.4") == nil)
+        let page = """
+        <html><head><title>Bote</title></head><body><div id="content"><h1>Frei erfunden</h1>
+        <div class="article-meta-wrapper">Von: Jan Beispiel <span>|</span> <span>31.10.23</span></div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></body></html>
+        """
+        let r = HTMLDatesAuthorsTests.read(page)
+        #expect(r.published == "2023-10-31")
+    }
+
+    /// A teaser's date at the head of the article is a link to that teaser: not the article's date.
+    @Test func teaserDateIsNotTheArticles() {
+        let page = """
+        <html><head><title>Boxen</title></head><body>
+        <div class="post-meta"><a href="/news/other-story" class="post-date updated">Sonntag, 30. Januar 2022</a></div>
+        <h1>Boxen</h1><div class="text"><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == nil)
+    }
+
+    /// A byline line that also holds the date ("Author: Bo2man am 29.12.2010, 13:36 Uhr"), a pseudonym with a digit.
+    @Test func dateInTheBylineLine() {
+        let page = """
+        <html><head><title>Events</title></head><body>
+        <div class="news"><h2>Die Events der letzten Zeit</h2>
+        <div class="left author">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>
+        <div class="content"><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></div></body></html>
+        """
+        let r = HTMLDatesAuthorsTests.read(page)
+        #expect(r.published == "2010-12-29")
+    }
 }

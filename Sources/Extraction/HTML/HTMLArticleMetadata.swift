@@ -115,19 +115,29 @@ struct HTMLArticleMetadata {
         // A line saying "Published" comes before one marked as a date or saying "Updated" (which may be
         // the time the page was printed or changed), and that before a bare date line above the article.
         var seen = 0
-        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
+        // Between a marked line and a bare one: a line at the head of the article that holds an inline
+        // element marked as a date or byline (`<span class="date">`, "von <span class="author">…</span>
+        // Veröffentlicht am 1. Mai 2019", "Author: Jane am 29.12.2010"), which the block's marks miss.
+        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, inner: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
         for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
             seen += 1
             if seen > 400 || cued != nil { break }
             guard p.length <= 100 else { continue }
             let cue = HTMLArticleMetadata.dateCue(p.text)
+            // A marked line that is mostly a link is a teaser's date, not the article's (a bare date line
+            // that is a link most often leads to the month's archive).
+            let notALink = p.linkLength * 2 < p.length
+            let atHead = k >= start - 30 && k <= start + 5
             let opensWithDate = k < start && k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
-            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || bare == nil && opensWithDate else { continue }
+            let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline)
+                || p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(String(decoding: p.text.prefix(24), as: UTF8.self)))
+            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || inner == nil && markedLine
+                || bare == nil && opensWithDate else { continue }
             if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
-                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else { bare = s }
+                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else if markedLine { inner = s } else { bare = s }
             }
         }
-        publishedCandidates += [cued, flagged, bare].compactMap { $0 }
+        publishedCandidates += [cued, flagged, inner, bare].compactMap { $0 }
         // <time datetime> near the article, outside page furniture below it.
         // (Times marked as published count here too when there are too many of them to be trusted above.)
         for t in d.times where !t.published || marked.count > 2 {
@@ -173,7 +183,7 @@ struct HTMLArticleMetadata {
     static func opensByline(_ text: String) -> Bool {
         guard let first = text.utf8.first, "bvpeatBVPEAT".utf8.contains(first) else { return false }
         let lower = text.lowercased()
-        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: "] where lower.hasPrefix(lead) {
+        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
             return rest.first.map { $0.isUppercase } ?? false
         }

@@ -189,6 +189,13 @@ enum HTMLDateText {
                 if numbers.count < 6, let v = Int(d) { numbers.append((v, d.count)) }
             }
         }
+        // `31.10.23`: a two-digit year, read only in this one shape (two-digit day and month, full stops),
+        // which version numbers and scores do not take; only where no full year is written (a month
+        // name beside it, "Jan", may be a person's name).
+        if !numbers.contains(where: { $0.digits == 4 }), let r = text.range(of: #"(?<![\d.])\d\d\.\d\d\.\d\d(?![\d.])"#, options: .regularExpression) {
+            let p = text[r].split(separator: ".").compactMap { Int($0) }
+            if p.count == 3, let day = valid(2000 + p[2], p[1], p[0]) { return Stamp(day: day, time: nil) }
+        }
         if let m = month {
             guard let y = numbers.first(where: { $0.digits == 4 })?.value,
                   let d = numbers.first(where: { $0.digits <= 2 && $0.value >= 1 && $0.value <= 31 })?.value,
