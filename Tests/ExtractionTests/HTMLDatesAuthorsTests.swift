@@ -90,6 +90,7 @@ import Testing
         """
         let r = HTMLDatesAuthorsTests.read(page)
         #expect(r.published == "2023-10-31")
+        #expect(r.byline == ["Jan Beispiel"])
     }
 
     /// A teaser's date at the head of the article is a link to that teaser: not the article's date.
@@ -112,5 +113,32 @@ import Testing
         """
         let r = HTMLDatesAuthorsTests.read(page)
         #expect(r.published == "2010-12-29")
+        #expect(r.byline == ["Bo2man"])
+    }
+
+    /// What a byline holds beside the name: the date split at its commas, a section after "in", a
+    /// label alone, a picture credit, a news desk.
+    @Test func bylineLeftovers() {
+        func names(_ lines: String...) -> [String] {
+            var c = HTMLBylineCleaner()
+            for l in lines { c.add(l) }
+            return c.names
+        }
+        #expect(names("By Evan Sample , August 14, 2020 2:30 pm") == ["Evan Sample"])
+        #expect(names("Blackswan Thursday, May 30, 2019") == ["Blackswan"])
+        #expect(names("By Staff Writer | Updated: November 9, 2023 at 12:21 a.m.") == [])
+        #expect(names("von Fatima in Gefühle, Popkultur") == ["Fatima"])
+        #expect(names("Von:", "Wolfgang Beispiel") == ["Wolfgang Beispiel"])
+        #expect(names("© Gepa") == [])
+        #expect(names("Newsdesk") == [])
+        #expect(names("Super User") == [])
+        #expect(names("By Theresa May") == ["Theresa May"])
+        #expect(names("Lena Sun") == ["Lena Sun"])
+        #expect(names("Posted 11. April 2018 by Walter von Beispiel") == ["Walter von Beispiel"])
+        #expect(names("Veröffentlicht am 10. Februar 2019 9. Februar 2019 von Heiko") == ["Heiko"])
+        #expect(names("Accueil | Par Loïc Beispiel | 30 septembre 2018") == ["Loïc Beispiel"])
+        #expect(names("Verein: Historische Wehranlage in Horka e.V.") == [])
+        #expect(names("Jane Doe•15 Beiträge") == ["Jane Doe"])
+        #expect(names("Text: Jane Doe | Fotos von John Roe").first == "Jane Doe")
     }
 }

@@ -65,12 +65,15 @@ struct HTMLArticleMetadata {
             // does not use the look up).
             let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
             var looked = 0
-            for p in paragraphs.items[max(0, start - 80)...] where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
-                && (!p.excluded || p.event < content.lowerBound) {
+            // A line holding an inline element marked as author ("Veröffentlicht am 10. Februar 2019 von
+            // <span class="author">Heiko</span>") counts at the head of the article only, where teasers are not.
+            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title && p.length <= 120
+                && p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
                 looked += 1
                 if looked > 160 || people.names.count >= 6 { break }
                 let text = String(decoding: p.text, as: UTF8.self)
-                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
+                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text)
+                    || p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5 && HTMLArticleMetadata.hasBylineLead(text) { people.add(text) }
             }
         }
         if people.names.isEmpty, let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
@@ -188,6 +191,13 @@ struct HTMLArticleMetadata {
             return rest.first.map { $0.isUppercase } ?? false
         }
         return false
+    }
+
+    /// Whether a line names its author with a lead-in word somewhere in it ("… 2019 von Heiko",
+    /// "jeudi 13 juin 2019, par …"): a line marked only by an inline author element may be a teaser's.
+    static func hasBylineLead(_ text: String) -> Bool {
+        let lower = " " + text.lowercased()
+        return [" by ", " von ", " par ", " por ", " di ", " door "].contains { lower.contains($0) }
     }
 
     enum DateCue { case published, updated }

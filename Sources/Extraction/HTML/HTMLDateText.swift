@@ -53,6 +53,28 @@ enum HTMLDateText {
         "de", "at", "ch", "li", "lu", "fr", "be", "mc", "it", "es", "nl", "pl", "cz", "sk", "hu", "si", "hr", "rs", "ba", "dk", "se", "no",
     ]
 
+    /// Whether `word` (any case, punctuation around it ignored) names a month or a day of the week in
+    /// one of the languages read here: a byline cut at its date leaves such words behind ("August" of
+    /// "By Jane Doe, August 14, 2020").
+    static func isCalendarWord(_ word: some StringProtocol) -> Bool {
+        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return months[w] != nil || weekdays.contains(w)
+    }
+
+    /// Whether `word` (any case, punctuation around it ignored) names a day of the week.
+    static func isWeekday(_ word: some StringProtocol) -> Bool {
+        weekdays.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
+
+    private static let weekdays: Set<String> = [
+        // Full names only: "Sun" or "Mon" may end a person's name.
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    ]
+
     private static let months: [String: Int] = {
         var m: [String: Int] = [:]
         let names: [[String]] = [
