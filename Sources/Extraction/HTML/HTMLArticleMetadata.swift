@@ -65,12 +65,15 @@ struct HTMLArticleMetadata {
             // does not use the look up).
             let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
             var looked = 0
-            for p in paragraphs.items[max(0, start - 80)...] where p.kind != .title && p.length <= 120 && p.event <= content.upperBound
-                && (!p.excluded || p.event < content.lowerBound) {
+            // A line holding an inline element marked as author ("Veröffentlicht am 10. Februar 2019 von
+            // <span class="author">Heiko</span>") counts at the head of the article only, where teasers are not.
+            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title && p.length <= 120
+                && p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
                 looked += 1
                 if looked > 160 || people.names.count >= 6 { break }
                 let text = String(decoding: p.text, as: UTF8.self)
-                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text) { people.add(text) }
+                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text)
+                    || p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5 && HTMLArticleMetadata.hasBylineLead(text) { people.add(text) }
             }
         }
         if people.names.isEmpty, let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
@@ -96,7 +99,10 @@ struct HTMLArticleMetadata {
             if let v, let s = HTMLDateText.parse(v) { declare(s) }
         }
         // `itemprop=datePublished` in the page: trusted when the page has one or two (more are a list of reviews or teasers).
-        let marked = d.times.filter { $0.published && !paragraphs.excluded[Int($0.element)] }
+        // (A header's meta line above the article may be taken for furniture: its marked time still counts.)
+        let marked = d.times.filter {
+            $0.published && (!paragraphs.excluded[Int($0.element)] || page.elements[Int($0.element)].open < content.lowerBound)
+        }
         if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declare(s) } } }
         if let earliest = declared.min() { publishedCandidates.append(earliest) }
         publishedCandidates += declared
@@ -112,21 +118,32 @@ struct HTMLArticleMetadata {
         // A line saying "Published" comes before one marked as a date or saying "Updated" (which may be
         // the time the page was printed or changed), and that before a bare date line above the article.
         var seen = 0
-        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
+        // Between a marked line and a bare one: a line at the head of the article that holds an inline
+        // element marked as a date or byline (`<span class="date">`, "von <span class="author">…</span>
+        // Veröffentlicht am 1. Mai 2019", "Author: Jane am 29.12.2010"), which the block's marks miss.
+        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, inner: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
         for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
             seen += 1
             if seen > 400 || cued != nil { break }
             guard p.length <= 100 else { continue }
             let cue = HTMLArticleMetadata.dateCue(p.text)
+            // A marked line that is mostly a link is a teaser's date, not the article's (a bare date line
+            // that is a link most often leads to the month's archive).
+            let notALink = p.linkLength * 2 < p.length
+            let atHead = k >= start - 30 && k <= start + 5
             let opensWithDate = k < start && k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
-            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || bare == nil && opensWithDate else { continue }
+            let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline)
+                || p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(String(decoding: p.text.prefix(24), as: UTF8.self)))
+            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || inner == nil && markedLine
+                || bare == nil && opensWithDate else { continue }
             if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
-                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else { bare = s }
+                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else if markedLine { inner = s } else { bare = s }
             }
         }
-        publishedCandidates += [cued, flagged, bare].compactMap { $0 }
+        publishedCandidates += [cued, flagged, inner, bare].compactMap { $0 }
         // <time datetime> near the article, outside page furniture below it.
-        for t in d.times where !t.published {
+        // (Times marked as published count here too when there are too many of them to be trusted above.)
+        for t in d.times where !t.published || marked.count > 2 {
             let open = page.elements[Int(t.element)].open
             guard open <= content.upperBound, !paragraphs.excluded[Int(t.element)] || open < content.lowerBound else { continue }
             if let s = HTMLDateText.parse(t.value) {
@@ -169,11 +186,18 @@ struct HTMLArticleMetadata {
     static func opensByline(_ text: String) -> Bool {
         guard let first = text.utf8.first, "bvpeatBVPEAT".utf8.contains(first) else { return false }
         let lower = text.lowercased()
-        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: "] where lower.hasPrefix(lead) {
+        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
             return rest.first.map { $0.isUppercase } ?? false
         }
         return false
+    }
+
+    /// Whether a line names its author with a lead-in word somewhere in it ("… 2019 von Heiko",
+    /// "jeudi 13 juin 2019, par …"): a line marked only by an inline author element may be a teaser's.
+    static func hasBylineLead(_ text: String) -> Bool {
+        let lower = " " + text.lowercased()
+        return [" by ", " von ", " par ", " por ", " di ", " door "].contains { lower.contains($0) }
     }
 
     enum DateCue { case published, updated }

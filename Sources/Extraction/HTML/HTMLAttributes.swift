@@ -89,10 +89,13 @@ struct HTMLAttributes {
         return out
     }
 
-    /// The value of `name`, lowercased ASCII, for matching.
+    /// The value of `name`, references decoded and lowercased ASCII, for matching. Some sites escape
+    /// every punctuation mark of every attribute (`property="article&#x3A;published_time"`,
+    /// `type="application&#x2F;ld&#x2B;json"`), which browsers read as the plain value.
     func lowercased(_ name: Name, in page: UnsafeBufferPointer<UInt8>) -> String? {
         guard let a = items.first(where: { $0.name == name }) else { return nil }
-        var out = [UInt8](UnsafeBufferPointer(rebasing: page[Int(a.start)..<Int(a.end)]))
+        let raw = UnsafeBufferPointer(rebasing: page[Int(a.start)..<Int(a.end)])
+        var out = raw.contains(UInt8(ascii: "&")) ? Array(value(name, in: page)?.utf8 ?? "".utf8) : [UInt8](raw)
         for k in out.indices where out[k] >= 0x41 && out[k] <= 0x5A { out[k] |= 0x20 }
         return String(decoding: out, as: UTF8.self)
     }

@@ -23,7 +23,7 @@ struct HTMLBylineCleaner {
         "administrator", "webmaster", "guest", "anonymous", "unknown", "sputnik", "spiegel", "welt", "bbc", "cnn", "nbc", "cbs",
         "abc", "fox", "npr", "wire", "wires", "feed", "blog", "redaktionsnetzwerk", "nachrichten", "rédaction", "redacción",
         "agencies", "agences", "agenturen", "name", "antworten", "reply", "like", "follow", "share", "comments", "kommentar",
-        "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev",
+        "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev", "newsdesk", "user",
     ]
     private static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "author", "photographer", "producer",
@@ -58,9 +58,33 @@ struct HTMLBylineCleaner {
     mutating func add(_ raw: String) {
         guard var t = raw.cleanedMetadata, t.count <= 300 else { return }
         if t.hasPrefix("http") || t.hasPrefix("www.") { return }
+        // A picture credit ("© Gepa", "(c) dpa") is not the article's author.
+        if t.hasPrefix("©") || t.lowercased().hasPrefix("(c)") { return }
         for lead in HTMLBylineCleaner.leadIns where t.lowercased().hasPrefix(lead) {
             t = String(t.dropFirst(lead.count))
             break
+        }
+        // "Posted 11. April 2018 by Jane Doe", "Veröffentlicht am 10. Februar 2019 von Heiko", "Home | Par
+        // Jane Doe": a line that names the author after a date or a separator; the name is what follows
+        // the first lead-in after it.
+        // So does a cue ("Veröffentlicht von Jane", "Posted by Jane").
+        let cued = ["veröffentlicht", "posted", "published", "publié", "geschrieben", "eingetragen", "erstellt"].contains { t.lowercased().hasPrefix($0) }
+        if cued || t.contains(where: { $0.isNumber || $0 == "|" }) {
+            for lead in [" by ", " von ", " par ", " por "] {
+                // (Not a picture credit's lead: "Text: Jane Doe | Fotos von John Roe".)
+                guard let r = t.range(of: lead, options: .caseInsensitive),
+                      cued || t[..<r.lowerBound].contains(where: { $0.isNumber || $0 == "|" }),
+                      !["foto", "fotos", "photo", "photos", "bild", "bilder", "illustration", "grafik"].contains(
+                          t[..<r.lowerBound].split(separator: " ").last.map { $0.lowercased() } ?? "") else { continue }
+                t = String(t[r.upperBound...])
+                break
+            }
+        }
+        // "Jane Doe in Politik, Kultur": the sections after "in" are not names.
+        // (Not in an organisation's name, which is dropped whole below: "Verein in Horka e.V.".)
+        if let r = t.range(of: " in ", options: .caseInsensitive), r.lowerBound > t.startIndex,
+           !t.split(separator: " ").contains(where: { HTMLBylineCleaner.organisationWords.contains($0.lowercased()) }) {
+            t = String(t[..<r.lowerBound])
         }
         // A label before a colon ("Text und Interview: Jane Doe", "Fotos & Text: …") is not a name.
         if let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) <= 30 {
@@ -68,19 +92,34 @@ struct HTMLBylineCleaner {
             if label.split(separator: " ").count <= 3 && rest.contains(where: \.isLetter) { t = String(rest) }
         }
         var s = t
-        for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " & ", " | ", "|", ";", " / ", " · ", " • ", "\n", " with ", " mit "] {
+        for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " & ", " | ", "|", ";", " / ", " · ", " • ", "\n", " with ", " mit ", "•", "·"] {
             s = s.replacingOccurrences(of: sep, with: ",")
         }
         // "Name. Organisation": a full stop after a word of three letters or more ends the name.
         s = s.replacingOccurrences(of: #"(\p{L}{3,})\.\s+"#, with: "$1,", options: .regularExpression)
         for part in s.split(separator: ",") {
             var words = part.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
-            while let f = words.first, HTMLBylineCleaner.leadIns.contains(f.lowercased() + " ") { words.removeFirst() }
-            // Cut at a date, an e-mail, a handle, a dash of roles.
-            if let cut = words.firstIndex(where: { $0.contains("@") || $0.contains(where: \.isNumber) || $0 == "-" || $0 == "–" || $0 == "—" || $0.hasPrefix("(") }) {
+            // Lead-ins and labels before the name: "By", "Von:", "Updated:".
+            while let f = words.first, HTMLBylineCleaner.leadIns.contains(f.lowercased() + " ")
+                || f.hasSuffix(":") && HTMLBylineCleaner.leadIns.contains(f.dropLast().lowercased() + " ")
+                || f.hasSuffix(":") && HTMLBylineCleaner.timeLeads.contains(f.dropLast().lowercased()) { words.removeFirst() }
+            // Cut at a date, an e-mail, a handle, a dash of roles (a digit inside a word, as in a
+            // pseudonym "Bo2man", is not a date).
+            var cutAtDate = false
+            if let cut = words.firstIndex(where: { $0.contains("@") || $0.first?.isNumber == true || $0 == "-" || $0 == "–" || $0 == "—" || $0.hasPrefix("(") }) {
+                cutAtDate = words[cut].first?.isNumber == true
                 words = Array(words[..<cut])
                 // The words that led to a time or date ("Jane Doe at 5:11 AM", "Max Muster Veröffentlicht am 3. Mai").
                 while let l = words.last, HTMLBylineCleaner.timeLeads.contains(l.lowercased()) { words.removeLast() }
+            }
+            // Month and weekday names left by a date the commas split off ("By Jane Doe, August 14, 2020";
+            // "Blackswan Thursday, May 30, 2019"), and the words that led to them. A month name ends a
+            // name only before a cut number ("Theresa May" keeps her name).
+            var droppedDate = cutAtDate
+            while let l = words.last, HTMLDateText.isWeekday(l) || droppedDate && (HTMLDateText.isCalendarWord(l)
+                || HTMLBylineCleaner.timeLeads.contains(l.lowercased())) {
+                words.removeLast()
+                droppedDate = true
             }
             // A role glued on with hyphens ("FOCUS-Online-Experte Robin Tschöpe") goes with it.
             words.removeAll { w in
@@ -92,7 +131,8 @@ struct HTMLBylineCleaner {
             while let l = words.last, HTMLBylineCleaner.isRole(l) { words.removeLast() }
             while let f = words.first, HTMLBylineCleaner.isRole(f) { words.removeFirst() }
             let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]"))
-            guard !name.isEmpty else { continue }
+            // A label left alone in its element ("Von:" above the name) is not a name.
+            guard !name.isEmpty, !HTMLBylineCleaner.leadIns.contains(name.lowercased() + " ") else { continue }
             let lower = name.lowercased()
             if let a = HTMLBylineCleaner.agencyNames[lower] {
                 addAgency(a)

@@ -53,6 +53,28 @@ enum HTMLDateText {
         "de", "at", "ch", "li", "lu", "fr", "be", "mc", "it", "es", "nl", "pl", "cz", "sk", "hu", "si", "hr", "rs", "ba", "dk", "se", "no",
     ]
 
+    /// Whether `word` (any case, punctuation around it ignored) names a month or a day of the week in
+    /// one of the languages read here: a byline cut at its date leaves such words behind ("August" of
+    /// "By Jane Doe, August 14, 2020").
+    static func isCalendarWord(_ word: some StringProtocol) -> Bool {
+        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return months[w] != nil || weekdays.contains(w)
+    }
+
+    /// Whether `word` (any case, punctuation around it ignored) names a day of the week.
+    static func isWeekday(_ word: some StringProtocol) -> Bool {
+        weekdays.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
+
+    private static let weekdays: Set<String> = [
+        // Full names only: "Sun" or "Mon" may end a person's name.
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    ]
+
     private static let months: [String: Int] = {
         var m: [String: Int] = [:]
         let names: [[String]] = [
@@ -147,34 +169,55 @@ enum HTMLDateText {
     static func loose(_ text: String) -> Stamp? {
         var numbers: [(value: Int, digits: Int)] = []
         var month: Int?
-        var word = ""
-        var digits = ""
-        func endToken() {
-            if !digits.isEmpty {
-                if numbers.count < 6, let v = Int(digits) { numbers.append((v, digits.count)) }
-                digits = ""
-            }
-            if !word.isEmpty {
-                if month == nil, let m = months[word] { month = m }
-                word = ""
-            }
-        }
+        // The text as runs of ASCII digits, of letters, and single other characters.
+        enum Run { case digits(String), word(String), other(Character) }
+        var runs: [Run] = []
         for c in text.lowercased().prefix(120) {
-            if c.isASCII && c.isNumber {
-                if !word.isEmpty { endToken() }
-                digits.append(c)
-            } else if c.isLetter {
-                if !digits.isEmpty { endToken() }
-                word.append(c)
-            } else {
-                // A time is not part of the date; a label's colon ("Veröffentlicht am: 6. August 2009") is not a time.
-                let afterNumber = !digits.isEmpty
-                endToken()
-                if c == ":" && afterNumber { break }
+            let isDigit = c.isASCII && c.isNumber
+            switch (isDigit, c.isLetter, runs.last) {
+            case (true, _, .digits(let d)?): runs[runs.count - 1] = .digits(d + String(c))
+            case (true, _, _): runs.append(.digits(String(c)))
+            case (false, true, .word(let w)?): runs[runs.count - 1] = .word(w + String(c))
+            case (false, true, _): runs.append(.word(String(c)))
+            default: runs.append(.other(c))
             }
         }
-        endToken()
-        // Drop a trailing time's hour read before the colon.
+        var k = 0
+        reading: while k < runs.count {
+            defer { k += 1 }
+            switch runs[k] {
+            case .word(let w):
+                if month == nil, let m = months[w] { month = m }
+            case .other:
+                continue
+            case .digits(let d):
+                // A time is not part of the date: its hour is dropped and its minutes and seconds skipped,
+                // and the reading goes on ("Mon Oct 11 14:57:21 CEST 2021"). A label's colon
+                // ("Veröffentlicht am: 6. August 2009") is not a time.
+                if k + 2 < runs.count, case .other(":") = runs[k + 1], case .digits = runs[k + 2] {
+                    k += 2
+                    while k + 2 < runs.count, case .other(let sep) = runs[k + 1], sep == ":" || sep == ".", case .digits = runs[k + 2] { k += 2 }
+                    continue
+                }
+                // Digits with Latin letters straight after them ("Bo2man", "3d") are part of a word, not a
+                // day or a year, an ordinal's ending ("1st", "1er") and ISO's `T` aside; CJK dates glue
+                // them on purpose ("2019年"). Letters before digits are often an inline element's text
+                // run into the next ("Erstellt am" + "09.02.2022"): those digits count.
+                if k + 1 < runs.count, case .word(let w) = runs[k + 1], w.first?.isASCII == true,
+                   !["st", "nd", "rd", "th", "er", "re", "e", "eme", "ème", "t"].contains(w) { continue }
+                // Two dates run together ("28. Juni 201914. Januar 2020") make a number that is neither,
+                // and nothing after it can be trusted.
+                guard d.count <= 4 else { break reading }
+                if numbers.count < 6, let v = Int(d) { numbers.append((v, d.count)) }
+            }
+        }
+        // `31.10.23`: a two-digit year, read only in this one shape (two-digit day and month, full stops),
+        // which version numbers and scores do not take; only where no full year is written (a month
+        // name beside it, "Jan", may be a person's name).
+        if !numbers.contains(where: { $0.digits == 4 }), let r = text.range(of: #"(?<![\d.])\d\d\.\d\d\.\d\d(?![\d.])"#, options: .regularExpression) {
+            let p = text[r].split(separator: ".").compactMap { Int($0) }
+            if p.count == 3, let day = valid(2000 + p[2], p[1], p[0]) { return Stamp(day: day, time: nil) }
+        }
         if let m = month {
             guard let y = numbers.first(where: { $0.digits == 4 })?.value,
                   let d = numbers.first(where: { $0.digits <= 2 && $0.value >= 1 && $0.value <= 31 })?.value,

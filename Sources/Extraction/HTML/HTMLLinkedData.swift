@@ -13,8 +13,11 @@ struct HTMLLinkedData {
 
     init(_ blocks: [[UInt8]]) {
         var page: JSONValue?
-        for block in blocks {
-            guard let root = JSONScanner.parse(String(decoding: block, as: UTF8.self)).value else { continue }
+        var broken: [[UInt8]] = []
+        blocks: for block in blocks {
+            let parsed = JSONScanner.parse(String(decoding: block, as: UTF8.self))
+            if parsed.problem != nil { broken.append(block) }
+            guard let root = parsed.value else { continue }
             var queue: [(JSONValue, Int)] = [(root, 0)]
             var k = 0
             while k < queue.count && k < 512 {
@@ -26,7 +29,7 @@ struct HTMLLinkedData {
                 case .object:
                     if HTMLLinkedData.isArticle(v["@type"]) {
                         take(v)
-                        return
+                        break blocks
                     }
                     if page == nil && HTMLLinkedData.isType(v["@type"], ["WebPage", "ItemPage"]) { page = v }
                     if publisher == nil && HTMLLinkedData.isType(v["@type"], ["NewsMediaOrganization", "Organization", "WebSite"]) {
@@ -40,10 +43,45 @@ struct HTMLLinkedData {
                 }
             }
         }
-        if let page {
+        if !found, let page {
             published = page["datePublished"]?.string
             modified = page["dateModified"]?.string
         }
+        // A block that is not JSON (a template left a name unquoted: `"@author": Jane Doe,`) still
+        // names its dates as JSON does, though the forgiving parse stops before them; a page-level
+        // date gives way to them, as a broken block is most often the article's own.
+        for block in broken.prefix(4) where !found || published == nil {
+            if let v = HTMLLinkedData.quotedValue(of: "datePublished", in: block) ?? HTMLLinkedData.quotedValue(of: "dateCreated", in: block) {
+                published = v
+                modified = HTMLLinkedData.quotedValue(of: "dateModified", in: block)
+                break
+            }
+        }
+    }
+
+    /// The string after `"key":` in text that may not be JSON: `"datePublished": "2021-05-11 09:49:18"`.
+    static func quotedValue(of key: String, in block: [UInt8]) -> String? {
+        let pattern = Array("\"\(key)\"".utf8)
+        guard block.count >= pattern.count else { return nil }
+        var i = 0
+        while i + pattern.count <= block.count {
+            guard block[i] == pattern[0], Array(block[i..<(i + pattern.count)]) == pattern else {
+                i += 1
+                continue
+            }
+            var k = i + pattern.count
+            while k < block.count && (block[k] == 0x20 || block[k] == 0x09 || block[k] == 0x0A || block[k] == 0x0D) { k += 1 }
+            guard k < block.count, block[k] == UInt8(ascii: ":") else { i += 1; continue }
+            k += 1
+            while k < block.count && (block[k] == 0x20 || block[k] == 0x09 || block[k] == 0x0A || block[k] == 0x0D) { k += 1 }
+            guard k < block.count, block[k] == UInt8(ascii: "\"") else { i += 1; continue }
+            let start = k + 1
+            var end = start
+            while end < block.count && end - start < 64 && block[end] != UInt8(ascii: "\"") { end += 1 }
+            guard end < block.count, block[end] == UInt8(ascii: "\""), end > start else { return nil }
+            return String(decoding: block[start..<end], as: UTF8.self)
+        }
+        return nil
     }
 
     private mutating func take(_ v: JSONValue) {

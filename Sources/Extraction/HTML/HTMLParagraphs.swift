@@ -15,6 +15,10 @@ struct HTMLParagraphs {
         var kind: Kind
         var flags: HTMLHints
         var excluded: Bool
+        /// Byline and date marks of inline elements inside the paragraph (`<div><span class="date">6.12.2022</span></div>`),
+        /// which `flags` (the holding block's marks) do not see. For reading dates and bylines only:
+        /// the body is chosen by `flags` alone.
+        var innerMarks: HTMLHints = []
     }
 
     enum Kind { case paragraph, heading, title, listItem, quote, cell, preformatted }
@@ -149,14 +153,16 @@ struct HTMLParagraphs {
         var breaks = 0
         var links = 0, headings = 0, items = 0, quotes = 0, cells = 0, pres = 0
         var h1 = 0
+        var innerMarks: HTMLHints = []
 
         func flush(_ owner: Int32, _ flags: HTMLHints) {
+            defer { innerMarks = [] }
             while buffer.last == 0x20 { buffer.removeLast() }
             guard !buffer.isEmpty else { return }
             let kind: Kind = h1 > 0 ? .title : headings > 0 ? .heading : pres > 0 ? .preformatted : quotes > 0 ? .quote
                 : items > 0 ? .listItem : cells > 0 ? .cell : .paragraph
             self.items.append(Paragraph(text: buffer, length: length, linkLength: linkLength, owner: owner, event: startEvent,
-                                        kind: kind, flags: flags, excluded: bufferExcluded))
+                                        kind: kind, flags: flags, excluded: bufferExcluded, innerMarks: innerMarks))
             buffer.removeAll(keepingCapacity: true)
             length = 0
             linkLength = 0
@@ -172,6 +178,7 @@ struct HTMLParagraphs {
                 flags.formUnion(el.hints.intersection(textLength[Int(e)] <= HTMLParagraphs.maxMarkedLength ? [.byline, .date, .caption] : [.caption]))
                 if textLength[Int(e)] <= HTMLParagraphs.maxLeadLength { flags.formUnion(el.hints.intersection(.lead)) }
                 if el.tag == .figcaption || el.tag == .caption { flags.insert(.caption) }
+                if !el.tag.isBlock && textLength[Int(e)] > 0 && textLength[Int(e)] <= HTMLParagraphs.maxMarkedLength { innerMarks.formUnion(el.hints.intersection([.byline, .date])) }
                 open.append(Open(element: e, flags: flags))
                 if el.tag == .a && el.hints.contains(.link) { links += 1 }
                 if el.tag.isHeading { headings += 1 }

@@ -354,8 +354,12 @@ struct HTMLParser {
         if attributes.value(.rel, in: s, contains: "author") { hints.insert(.byline) }
         if tag == .a && attributes.has(.href) { hints.insert(.link) }
         if tag == .time, let v = attributes.value(.datetime, in: s) {
-            // HTML5's `pubdate` attribute marked the article's own publication time.
-            page.declarations.times.append((index, v, attributes.has(.pubdate)))
+            // HTML5's `pubdate` attribute marked the article's own publication time; so does a class
+            // saying `published` (WordPress themes write `<time class="entry-date published">` beside
+            // `<time class="updated">`, and `entry-date published updated` when the two are the same),
+            // trusted as `itemprop=datePublished` is: when the page has one or two.
+            let published = attributes.has(.pubdate) || attributes.value(.class, in: s, contains: "published")
+            page.declarations.times.append((index, v, published))
         }
         return (hints, byClass.key)
     }
@@ -466,7 +470,9 @@ struct HTMLParser {
                 page.declarations.title = String(decoding: HTMLEntityTable.decodeAll(Array(s[start..<end])), as: UTF8.self)
             }
         case .script:
-            if attributes.value(.type, in: s, contains: "ld+json"),
+            // The type with its punctuation escaped (`application&#x2F;ld&#x2B;json`) is the same type.
+            if attributes.value(.type, in: s, contains: "ld+json")
+                || attributes.value(.type, in: s, contains: "&") && attributes.lowercased(.type, in: s)?.contains("ld+json") == true,
                page.declarations.jsonLD.reduce(0, { $0 + $1.count }) + (end - start) <= HTMLDeclarations.maxJSONLD {
                 page.declarations.jsonLD.append(Array(s[start..<end]))
             }
