@@ -12,7 +12,8 @@
 //     (--history-folds 0: no second-pass training).
 //   newsd-train eval --model MODEL --docs DIR --out RECORDS.jsonl   (DIR from conll_to_docs.py)
 //   newsd-train bench --model MODEL --docs DIR [--seconds 5]
-//   newsd-train attribution --train POLNEAR_SPLIT --epochs N --out MODEL [--bits 18] [--seed 1]
+//   newsd-train attribution --train POLNEAR_SPLIT --epochs N --out MODEL [--bits 18] [--seed 1] [--seeds 1]
+//     --seeds K trains K models, each on the examples in another seeded order, and writes their mean.
 //                           [--holdout 0.1]   (scores every 1/H-th article, not trained on, each epoch)
 //                           [--tagger entity-tagger.bin] (whose Brown clusters the features read) [--cue-bias B]
 import Extraction
@@ -407,23 +408,39 @@ func trainAttribution(_ o: Options) {
         if isHeldOut(k) { held.add(doc, gold: a.gold) } else { trainer.add(doc, gold: a.gold) }
     }
     say("attribution: \(kept) articles, \(trainer.exampleCounts.cueWindows) sentence windows, \(trainer.exampleCounts.boundaries) cues with gold parts")
-    let seed = UInt64(o.int("seed", 1))
-    for e in 0..<o.int("epochs", 8) {
-        let (c, b, s) = trainer.epoch(seed: seed &+ UInt64(e))
-        var line = "epoch \(e + 1): wrong cue windows \(c), contents \(b), sources \(s)"
-        if kept < articles.count {
-            let score = held.score(trainer.averaged(cueBias: cueBias))
-            line += String(format: "; held out: cue tokens P %.1f R %.1f, content exact %.1f%%, source exact %.1f%%",
-                           score.cueP, score.cueR, score.content, score.source)
+    // One model per seed (the same examples in another order), their weights averaged: a seed alone
+    // moves held-out attribution F1 by about 0.5, and the mean of linear models is one linear model,
+    // as fast to run as each of them.
+    let firstSeed = UInt64(o.int("seed", 1))
+    let seeds = o.int("seeds", 1)
+    var models: [AttributionModel] = []
+    for k in 0..<seeds {
+        var run = trainer
+        let seed = firstSeed &+ UInt64(k) &* 1000
+        for e in 0..<o.int("epochs", 8) {
+            let (c, b, s) = run.epoch(seed: seed &+ UInt64(e))
+            var line = "seed \(seed) epoch \(e + 1): wrong cue windows \(c), contents \(b), sources \(s)"
+            if kept < articles.count {
+                let score = held.score(run.averaged(cueBias: cueBias))
+                line += String(format: "; held out: cue tokens P %.1f R %.1f, content exact %.1f%%, source exact %.1f%%",
+                               score.cueP, score.cueR, score.content, score.source)
+            }
+            say(line)
         }
-        say(line)
+        models.append(run.averaged(cueBias: cueBias))
+    }
+    let model = AttributionModel.mean(of: models)
+    if seeds > 1, kept < articles.count {
+        let score = held.score(model)
+        say(String(format: "mean of %d seeds: held out: cue tokens P %.1f R %.1f, content exact %.1f%%, source exact %.1f%%",
+                   seeds, score.cueP, score.cueR, score.content, score.source))
     }
     let out = o.required("out")
-    write(out, Data(trainer.averaged(cueBias: cueBias).serialized()))
+    write(out, Data(model.serialized()))
     let start = threadCPUTime()
     guard let data = FileManager.default.contents(atPath: out),
-          let model = try? data.withUnsafeBytes({ try AttributionModel(serialized: $0) }) else { fail("cannot read back \(out)") }
-    say("attribution: wrote \(out) (\(data.count) bytes, 2^\(model.bits) rows); read back in \(String(format: "%.1f", 1000 * (threadCPUTime() - start))) ms CPU")
+          let read = try? data.withUnsafeBytes({ try AttributionModel(serialized: $0) }) else { fail("cannot read back \(out)") }
+    say("attribution: wrote \(out) (\(data.count) bytes, 2^\(read.bits) rows); read back in \(String(format: "%.1f", 1000 * (threadCPUTime() - start))) ms CPU")
 }
 
 let args = CommandLine.arguments

@@ -52,6 +52,28 @@ public struct AttributionModel: Sendable {
 
     @inline(__always) var mask: UInt64 { UInt64((1 << bits) - 1) }
 
+    /// The model whose every weight is the mean of that weight in `models` (of one table size and
+    /// one cluster table): an ensemble of linear models that runs as one.
+    public static func mean(of models: [AttributionModel]) -> AttributionModel {
+        precondition(!models.isEmpty && models.allSatisfy { $0.bits == models[0].bits })
+        var m = AttributionModel(bits: models[0].bits)
+        m.clusters = models[0].clusters
+        let share = 1 / Float(models.count)
+        func mean(_ weights: KeyPath<AttributionModel, [Float]>) -> [Float] {
+            var sum = [Float](repeating: 0, count: models[0][keyPath: weights].count)
+            for model in models {
+                model[keyPath: weights].withUnsafeBufferPointer { w in
+                    for i in sum.indices { sum[i] += w[i] * share }
+                }
+            }
+            return sum
+        }
+        m.cueWeights = mean(\.cueWeights)
+        m.cueTransitions = mean(\.cueTransitions)
+        m.boundaryWeights = mean(\.boundaryWeights)
+        return m
+    }
+
     /// Packs the weights for decoding (see `PackedWeights`); a later change of the weights drops them.
     public mutating func pack() {
         packed = PackedWeights(cue: cueWeights, boundary: boundaryWeights)
