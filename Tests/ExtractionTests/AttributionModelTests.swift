@@ -63,9 +63,7 @@ private func document(_ text: String) -> Document {
     @Test func packedWeightsDecodeAsTheTrainedOnes() throws {
         let packedModel = try #require(TestExtractor.shared.resources.attributionModel)
         let packed = try #require(packedModel.packed)
-        var trained = packedModel
-        trained.cueWeights = packedModel.cueWeights
-        trained.boundaryWeights = packedModel.boundaryWeights
+        let trained = packedModel.unpacked()
         #expect(trained.packed == nil)
         for (r, w) in packedModel.boundaryWeights.enumerated().prefix(5000) {
             #expect(abs(Float(packed.boundary[r]) * packed.boundaryScale - w) <= packed.boundaryScale / 2 * 1.001)

@@ -23,13 +23,15 @@ public struct AttributionModel: Sendable {
     /// log2 of the number of hashed feature rows.
     public let bits: Int
     /// Cue tagger weights, `CueTag.allCases.count` per row.
-    public var cueWeights: [Float] { didSet { packed = nil } }
+    public var cueWeights: [Float]
     /// Cue tag transitions: `[previous (or 3 at the sentence start)][tag]`.
     public var cueTransitions: [Float]
     /// Boundary weights, one per row (the role is part of each feature's hash).
-    public var boundaryWeights: [Float] { didSet { packed = nil } }
+    public var boundaryWeights: [Float]
     /// The same weights as 16-bit integers, which decoding reads when present (see `PackedWeights`);
-    /// a model read from a file has them, a model in training does not.
+    /// a model read from a file has them, a model in training does not. Changing the weights of a
+    /// packed model needs `pack()` again (or `unpacked()`): the weights have no observer, which would
+    /// make every training update copy the whole table.
     public private(set) var packed: PackedWeights?
     /// The Brown word clusters the features read: the entity tagger's (`entity-tagger.bin`), not
     /// stored in this model's file; the model must run with the table it was trained with.
@@ -74,9 +76,16 @@ public struct AttributionModel: Sendable {
         return m
     }
 
-    /// Packs the weights for decoding (see `PackedWeights`); a later change of the weights drops them.
+    /// Packs the weights for decoding (see `PackedWeights`).
     public mutating func pack() {
         packed = PackedWeights(cue: cueWeights, boundary: boundaryWeights)
+    }
+
+    /// This model decoding from its Float32 weights.
+    public func unpacked() -> AttributionModel {
+        var m = self
+        m.packed = nil
+        return m
     }
 
     // MARK: Features
