@@ -63,10 +63,10 @@ import Testing
         #expect(trump.first?.type == .person)
         #expect(trump.first?.name == "Donald J. Trump")
         // A name that goes on past the surname is not that person.
-        let places = entities("Trump Tower and the Clinton Foundation were named. Donald Trump and Bill Clinton met on Monday.")
-        #expect(find(places, "Trump Tower")?.type == .organization)
-        #expect(find(places, "Clinton Foundation")?.type == .organization)
-        #expect(find(places, "Donald Trump")?.type == .person)
+        let named = entities("Trump Tower and the Clinton Foundation were named. Donald Trump and Bill Clinton met on Monday.")
+        #expect(find(named, "Trump Tower")?.type == .organization)
+        #expect(find(named, "Clinton Foundation")?.type == .organization)
+        #expect(find(named, "Donald Trump")?.type == .person)
     }
 
     @Test func aSmallTownsNameWrittenAsAPersonsIsThatPerson() throws {
@@ -74,7 +74,7 @@ import Testing
         let obama = try #require(find(person, "Obama"))
         #expect(obama.type == .person)
         #expect(obama.geo == nil)
-        // After a preposition of place, the town speaks through its people.
+        // After a preposition of place ("the town of Obama told"), the name stays the town's.
         let town = entities("A policeman in the southern Japanese town of Obama told reporters that thieves rammed the window.")
         #expect(find(town, "Obama")?.type == .location)
         #expect(find(town, "Obama")?.geo?.country == "JP")

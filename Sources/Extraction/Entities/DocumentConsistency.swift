@@ -33,11 +33,7 @@ struct DocumentConsistency {
         // said", "the Obama administration"), is that person: the town of Obama in Japan is seldom news.
         let person = Self.slot(.person)
         for k in mentions.indices where mentions[k].type == .location && gazetteer.areSmallTowns(mentions[k].places) {
-            if let v = votes[keys[k]], v[person] > 0 {
-                mentions[k].type = .person
-            } else if isFollowedByPersonWord(mentions[k]) {
-                mentions[k].type = .person
-            }
+            if (votes[keys[k]]?[person] ?? 0) > 0 || isFollowedByPersonWord(mentions[k]) { mentions[k].type = .person }
         }
         // One person, one name: where a mention is unsure of itself, a spelling the article gives a
         // person more weight than the mention's own type, or the surname of a person it names in

@@ -491,26 +491,13 @@ public struct AttributionModel: Sendable {
     /// The scores of the three cue tags of each token of window `w`, `emissions[k * 3 + tag]`.
     func cueEmissions(_ t: Tokens, _ w: Range<Int>, into emissions: UnsafeMutableBufferPointer<Float>) {
         var rows = Rows()
-        if let packed {
-            let scale = packed.cueScale
-            packed.cue.withUnsafeBufferPointer { cw in
-                for (k, i) in w.enumerated() {
-                    cueRows(t, i, w, into: &rows)
-                    let e = SIMD4<Float>(rows.sum3(cw)) * scale
-                    emissions[k * 3] = e[0]
-                    emissions[k * 3 + 1] = e[1]
-                    emissions[k * 3 + 2] = e[2]
-                }
-            }
-        } else {
-            cueWeights.withUnsafeBufferPointer { cw in
-                for (k, i) in w.enumerated() {
-                    cueRows(t, i, w, into: &rows)
-                    let e = rows.sum3(cw)
-                    emissions[k * 3] = e.0
-                    emissions[k * 3 + 1] = e.1
-                    emissions[k * 3 + 2] = e.2
-                }
+        withCueScorer { score in
+            for (k, i) in w.enumerated() {
+                cueRows(t, i, w, into: &rows)
+                let e = score(rows)
+                emissions[k * 3] = e[0]
+                emissions[k * 3 + 1] = e[1]
+                emissions[k * 3 + 2] = e[2]
             }
         }
     }
@@ -620,6 +607,38 @@ public struct AttributionModel: Sendable {
             return packed.boundary.withUnsafeBufferPointer { body(BoundaryScorer(packed: $0, scale: packed.boundaryScale)) }
         }
         return boundaryWeights.withUnsafeBufferPointer { body(BoundaryScorer(floats: $0)) }
+    }
+
+    /// Calls `body` with a function that sums the three cue tag weights at a feature's rows: the
+    /// packed weights when the model has them, else the trained ones.
+    @inline(__always)
+    func withCueScorer<R>(_ body: (CueScorer) -> R) -> R {
+        if let packed {
+            return packed.cue.withUnsafeBufferPointer { body(CueScorer(packed: $0, scale: packed.cueScale)) }
+        }
+        return cueWeights.withUnsafeBufferPointer { body(CueScorer(floats: $0)) }
+    }
+
+    /// Sums cue tag weights at feature rows (lane 3 unused), from one of the two forms of the weights.
+    struct CueScorer {
+        var floats = UnsafeBufferPointer<Float>(start: nil, count: 0)
+        var packed = UnsafeBufferPointer<SIMD4<Int16>>(start: nil, count: 0)
+        var scale: Float = 1
+
+        init(floats: UnsafeBufferPointer<Float>) {
+            self.floats = floats
+        }
+
+        init(packed: UnsafeBufferPointer<SIMD4<Int16>>, scale: Float) {
+            self.packed = packed
+            self.scale = scale
+        }
+
+        @inline(__always) func callAsFunction(_ rows: Rows) -> SIMD4<Float> {
+            if !packed.isEmpty { return SIMD4<Float>(rows.sum3(packed)) * scale }
+            let e = rows.sum3(floats)
+            return SIMD4(e.0, e.1, e.2, 0)
+        }
     }
 
     /// Sums boundary weights at feature rows, from one of the two forms of the weights.
