@@ -4,7 +4,7 @@
 # articles with it and prints every line of score_attributions.py and score_quotes.py. For choosing
 # features, epochs and rules without looking at dev. (The rule cue lexicon, attribution-cues.tsv,
 # is built from all of train, held-out articles included.)
-# Usage: scripts/attribution_holdout.sh [EPOCHS] [OUT_DIR]
+# Usage: [SEEDS=5] [CUE_BIAS=15] scripts/attribution_holdout.sh [EPOCHS] [OUT_DIR]   (defaults: the shipped model's)
 set -eu
 cd "$(dirname "$0")/.."
 epochs=${1:-8}
@@ -14,7 +14,7 @@ tools=../shared/tools
 rm -rf "$out" && mkdir -p "$out/split/text" "$out/split/attributions" "$out/data"
 swift build -c release --product newsd-train >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 swift build -c release --product newsd >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
-.build/release/newsd-train attribution --train "$train" --epochs "$epochs" --seeds "${SEEDS:-1}" --holdout 0.1 \
+.build/release/newsd-train attribution --train "$train" --epochs "$epochs" --seeds "${SEEDS:-5}" --cue-bias "${CUE_BIAS:-15}" --holdout 0.1 \
     --out "$out/data/attribution-model.bin" 2>"$out/train.log"
 # The held-out articles as the trainer picks them (every tenth text in annotation-file order), copied
 # (newsd follows no symlinks); brat lines that are not T/E/A/# records (a span text running over a
