@@ -54,6 +54,7 @@ enum HTMLReader {
         article.modified = modified?.rfc3339
         article.site = metadata.site
         article.agencies = metadata.agencies
+        article.declaredLanguage = metadata.language
         return article
     }
 

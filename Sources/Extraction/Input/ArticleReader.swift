@@ -12,6 +12,9 @@ public struct ReadArticle: Sendable {
     public var site: String?
     /// News agencies the reader found where authors are named (Reuters, AFP, dpa), kept out of `byline`.
     public var agencies: [String] = []
+    /// The language the markup or the JSON declares (`<html lang>`, `"language"`), as written: the
+    /// record's language when the text itself does not tell (`LanguageIdentifier.identify`).
+    public var declaredLanguage: String?
     public var warnings: [String]
     /// The body's layout as the format's markup gives it (title, headings, paragraphs), in code
     /// points of `body`; nil for plain text, whose layout is inferred from its lines.

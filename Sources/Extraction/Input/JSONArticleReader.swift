@@ -87,13 +87,18 @@ enum JSONArticleReader {
                 if !byline.isEmpty { break }
             }
         }
+        let language = firstString(o, ["language", "lang", "inLanguage"])
         if let html = htmlFallback {
-            return ReadArticle(body: html.body, title: title ?? html.title, byline: byline.isEmpty ? html.byline : byline,
-                               published: published ?? html.published, url: url, warnings: warnings + html.warnings,
-                               blocks: html.blocks)
+            var read = ReadArticle(body: html.body, title: title ?? html.title, byline: byline.isEmpty ? html.byline : byline,
+                                   published: published ?? html.published, url: url, warnings: warnings + html.warnings,
+                                   blocks: html.blocks)
+            read.declaredLanguage = language ?? html.declaredLanguage
+            return read
         }
-        return ReadArticle(body: builder.text, title: title, byline: byline, published: published, url: url,
-                           warnings: warnings, blocks: builder.blocks)
+        var read = ReadArticle(body: builder.text, title: title, byline: byline, published: published, url: url,
+                               warnings: warnings, blocks: builder.blocks)
+        read.declaredLanguage = language
+        return read
     }
 
     private static func looksLikeHTML(_ s: String) -> Bool {

@@ -1,18 +1,27 @@
 /// Identifies the language of a document (ISO 639-1): by script for Russian, Chinese, Japanese,
 /// Korean, Arabic, Greek, Hebrew and Hindi, and by stop words for the Latin-script languages
-/// (en, de, fr, es, it, pt, nl). Looks at a bounded sample of tokens, so it costs the same for any
+/// (en, de, fr, es, it, pt, nl, pl). Looks at a bounded sample of tokens, so it costs the same for any
 /// length of article.
 public enum LanguageIdentifier {
     /// Tokens looked at.
     static let sampleSize = 600
 
-    /// The document's language code.
-    public static func identify(_ doc: Document) -> String {
-        identify(scalars: doc.scalars, tokens: doc.tokens)
+    /// The document's language code: the one its text shows, else the one its markup declares
+    /// (the primary subtag of `<html lang="fr-FR">`), else English. The text comes first because
+    /// templates declare their site's language on pages in others.
+    public static func identify(_ doc: Document, declared: String? = nil) -> String {
+        evidence(scalars: doc.scalars, tokens: doc.tokens) ?? primarySubtag(declared) ?? "en"
     }
 
-    /// The language of `tokens` over `scalars`; "en" when nothing decides.
-    public static func identify(scalars: [Unicode.Scalar], tokens: [Token]) -> String {
+    /// The language `tokens` over `scalars` show: their script's, or the Latin-script language
+    /// with the most function words; nil when nothing decides.
+    ///
+    /// Only function words written in lower case count: tables, results lists and bond notices
+    /// (`NA`, `SER A`, `1. A. Smith`) are full of capitalised abbreviations and initials that spell
+    /// other languages' function words. The winner must also have one word in `minimumShare` of
+    /// the words looked at: prose in any language is a third function words, while a results list
+    /// naming `de la` and `van` has a handful.
+    static func evidence(scalars: [Unicode.Scalar], tokens: [Token]) -> String? {
         var scripts = [Script: Int]()
         var latin = 0
         var hits = [Int](repeating: 0, count: LanguageStopWords.languages.count)
@@ -23,7 +32,8 @@ public enum LanguageIdentifier {
             let first = scalars[Int(t.start)]
             if first.value < 0x250 {
                 latin += 1
-                guard let key = LatinKey.of(scalars, t.range), let mask = LanguageStopWords.index[key] else { continue }
+                guard CharacterClass.isLowercase(first), let key = LatinKey.of(scalars, t.range),
+                      let mask = LanguageStopWords.index[key] else { continue }
                 for l in hits.indices where mask & (1 << l) != 0 { hits[l] += 1 }
             } else if let s = Script(first) {
                 scripts[s, default: 0] += 1
@@ -39,8 +49,18 @@ public enum LanguageIdentifier {
             best = lang
             bestHits = hits[l]
         }
-        return bestHits >= 2 ? best : "en"
+        return bestHits >= 2 && bestHits * minimumShare >= latin ? best : nil
     }
+
+    /// `fr` of `fr-FR`, `FR` or `fr_FR`; nil unless it is two or three ASCII letters.
+    static func primarySubtag(_ tag: String?) -> String? {
+        guard let tag, let first = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first,
+              (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return first.lowercased()
+    }
+
+    /// A language other than English needs one function word in this many Latin-script words.
+    static let minimumShare = 20
 
     enum Script: Hashable {
         case cyrillic, han, kana, hangul, arabic, greek, hebrew, devanagari, thai
@@ -100,10 +120,14 @@ enum LanguageStopWords {
         "nl": ["de", "en", "van", "het", "een", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er",
                "die", "hij", "ook", "als", "bij", "door", "maar", "om", "uit", "nog", "wordt", "naar", "werd", "heeft", "dan",
                "zij", "over", "tot", "worden", "kan", "zo", "hebben", "wel", "deze", "meer", "geen"],
+        // Words with letters beyond Latin-1 (`się`, `że`, `być`) have no `LatinKey` and are left out.
+        "pl": ["i", "w", "z", "na", "nie", "do", "jest", "jak", "po", "co", "ale", "od", "za", "tak", "przez", "dla",
+               "jego", "tylko", "czy", "jej", "oraz", "tym", "ich", "tego", "ten", "jako", "które", "który", "która",
+               "przy", "ze", "pod", "bardzo", "gdy", "jeszcze", "tej"],
     ]
 
     /// The languages, English first (ties go to the earlier one).
-    static let languages = ["en", "de", "fr", "es", "it", "pt", "nl"]
+    static let languages = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"]
 
     /// Word key (`LatinKey`) → bit `l` set when `languages[l]`'s list holds the word.
     static let index: HashKeyMap<UInt8> = {

@@ -69,7 +69,7 @@ public struct ArticleExtractor: Sendable {
         article.text = input.options.includeText ? body : nil
         article.fingerprint = StoryFingerprint.hex(StoryFingerprint.of(doc))
 
-        article.language = LanguageIdentifier.identify(doc)
+        article.language = LanguageIdentifier.identify(doc, declared: read.declaredLanguage)
         let published = read.published ?? DateExtractor.publishedDate(in: doc)
         article.published = published
         let reference = published.flatMap(CivilDate.init(iso:)) ?? input.referenceDate
