@@ -95,6 +95,14 @@ import Testing
         #expect(find(es, "Moscow")?.geo?.country == "RU")
     }
 
+    /// A people's name is not a short form of an organisation that starts with it.
+    @Test func aDemonymDoesNotJoinAnOrganisationNamedAfterIt() throws {
+        let es = entities("The Saudi Press Agency said the talks would resume. Saudi officials met American envoys in Riyadh on Monday, and Saudi state television showed the meeting.")
+        let agency = try #require(find(es, "Saudi Press Agency"))
+        #expect(agency.type == .organization)
+        #expect(agency.mentions.map(\.text) == ["Saudi Press Agency"])
+    }
+
     @Test func rolesFromTitlesAndAppositions() throws {
         let es = entities("Russian Foreign Minister Sergei Lavrov spoke first. Jane Smith, a professor at Columbia University in New York who studies Russia, disagreed. Kremlin spokesman Dmitry Peskov declined to comment.")
         let lavrov = try #require(find(es, "Sergei Lavrov"))

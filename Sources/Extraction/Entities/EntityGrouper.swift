@@ -75,9 +75,11 @@ struct EntityGrouper {
                     continue
                 }
             }
-            // The first words of an organisation's name join it ("Magna" after "Magna International Inc").
+            // The first words of an organisation's name join it ("Magna" after "Magna International Inc"),
+            // but a people's name stays theirs ("Saudi officials" beside "Saudi Press Agency").
             let smallTown = townName && places[i].map { gazetteer.places[Int($0)].population < 100_000 } == true
-            if (m.confidence < 0.7 && m.type != .location) || smallTown,
+            let demonym = m.places.contains { gazetteer.places[Int($0)].kind == .demonym }
+            if (m.confidence < 0.7 && m.type != .location && !demonym) || smallTown,
                let first = words.first,
                let g = orgsByFirstWord[first]?.first(where: { groups[$0].nameKeys.count > words.count
                    && groups[$0].nameKeys.prefix(words.count).elementsEqual(words) }) {
@@ -110,7 +112,7 @@ struct EntityGrouper {
                 continue
             }
             // A clipped form joins the organisation whose first word it begins ("Fed", "Federal Reserve").
-            if m.type == .organization || (m.type == .other && m.confidence < 0.7), m.tokens.count == 1,
+            if m.type == .organization || (m.type == .other && m.confidence < 0.7 && !demonym), m.tokens.count == 1,
                view.shapes[m.tokens.lowerBound] == .capitalised, let word = words.first, orgsByFirstWord[word] == nil,
                let g = longOrgs.first(where: { clips(m.tokens.lowerBound, mentions[groups[$0].first].tokens.lowerBound) }) {
                 mentions[i].type = .organization
