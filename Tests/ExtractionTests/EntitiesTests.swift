@@ -146,6 +146,28 @@ import Testing
 /// How the trained tagger's candidates merge with the rules' mentions (the tagger itself is not
 /// trained yet, so its output is given by hand here).
 @Suite struct EntitiesMergeTests {
+    /// Punctuation is trimmed off a tagged span ("West?"), but not a bracket the span itself opened.
+    @Test func aTaggedNameKeepsTheBracketItCloses() {
+        let text = "Results: Mladost ( BJ ) 2 Radnicki ( N ) 1. Who won the West?"
+        let scalars = Array(text.unicodeScalars)
+        let layout = ArticleLayout(blocks: [.init(range: 0..<scalars.count, kind: .paragraph)])
+        let doc = Document(text: text, scalars: scalars, layout: layout)
+        let extractor = EntityExtractor(resources: TestExtractor.shared.resources)
+        func range(_ s: String) -> Range<Int> {
+            let r = text.range(of: s)!
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+            return start..<(start + s.unicodeScalars.count)
+        }
+        let tagged = [
+            MentionCandidate(range: range("Mladost ( BJ )"), type: .organization, confidence: 0.9, origin: .tagger),
+            MentionCandidate(range: range("Radnicki ( N )"), type: .organization, confidence: 0.9, origin: .tagger),
+            MentionCandidate(range: range("West?"), type: .location, confidence: 0.9, origin: .tagger),
+        ]
+        let merged = extractor.merge(doc, rules: [], tagged: tagged)
+        let texts = merged.map { String(text.unicodeScalars.dropFirst($0.range.lowerBound).prefix($0.range.count)) }
+        #expect(texts == ["Mladost ( BJ )", "Radnicki ( N )", "West"])
+    }
+
     @Test func taggerSpansWinExceptInsideConfidentPlaces() {
         let text = "Jets flew over the East China Sea as Acme Widgets said Tom Smith would visit Paris."
         let scalars = Array(text.unicodeScalars)

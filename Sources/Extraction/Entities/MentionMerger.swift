@@ -28,9 +28,12 @@ struct MentionMerger {
         var r = 0
         for c in tagged.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             guard var tokens = tokenRange(c.range) else { continue }
-            // A span never starts or ends on punctuation ("West?").
+            // A span never starts or ends on punctuation ("West?"), but for the bracket that closes one
+            // it opened ("Mladost ( BJ )", a club and its town).
             while !tokens.isEmpty && !isNameToken(tokens.lowerBound) { tokens = (tokens.lowerBound + 1)..<tokens.upperBound }
-            while !tokens.isEmpty && !isNameToken(tokens.upperBound - 1) { tokens = tokens.lowerBound..<(tokens.upperBound - 1) }
+            while !tokens.isEmpty && !isNameToken(tokens.upperBound - 1) && !closesBracket(tokens) {
+                tokens = tokens.lowerBound..<(tokens.upperBound - 1)
+            }
             guard !tokens.isEmpty else { continue }
             let range = Int(view.doc.tokens[tokens.lowerBound].start)..<Int(view.doc.tokens[tokens.upperBound - 1].end)
             // A possessive inside a span ("Kyiv’s Western") means the span is wrong: the rules decide there.
@@ -99,6 +102,12 @@ struct MentionMerger {
 
     private func isNameToken(_ i: Int) -> Bool {
         view.isWord(i) || view.shapes[i] == .number
+    }
+
+    /// Whether the last token of `tokens` is `)` and the span opened it, after its first word.
+    private func closesBracket(_ tokens: Range<Int>) -> Bool {
+        guard tokens.count >= 3, view.text(tokens.upperBound - 1) == ")" else { return false }
+        return tokens.dropFirst().dropLast().contains { view.text($0) == "(" }
     }
 
     /// The tokens exactly covering code points `range`, if its ends fall on token boundaries.
