@@ -67,16 +67,26 @@ struct HTMLArticleMetadata {
             // Near the top of the article: from 80 paragraphs before its start (a long menu before it
             // does not use the look up).
             let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+            // A line holding an inline element marked as author counts at the head of the article only,
+            // where teasers are not: below the headline, the element's own text ("The Guardian 02/10/2020
+            // <span class="authorname">Jane Doe</span>"); else the line when it names the author with a
+            // lead-in word ("Veröffentlicht am 10. Februar 2019 von <span class="author">Heiko</span>").
+            let headline = paragraphs.items.firstIndex { $0.kind == .title && $0.event <= content.upperBound } ?? start - 3
             var looked = 0
-            // A line holding an inline element marked as author ("Veröffentlicht am 10. Februar 2019 von
-            // <span class="author">Heiko</span>") counts at the head of the article only, where teasers are not.
-            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title && p.length <= 120
+            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title
                 && p.event <= content.upperBound && HTMLArticleMetadata.isReadable(p, k, start: start, content: content) {
                 looked += 1
                 if looked > 160 || people.names.count >= 6 { break }
-                let text = String(decoding: p.text, as: UTF8.self)
-                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text)
-                    || p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5 && HTMLArticleMetadata.hasBylineLead(text) { people.add(text) }
+                let text = { String(decoding: p.text, as: UTF8.self) }
+                let marked = p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5
+                if p.length <= 120 && (p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text())) {
+                    people.add(text())
+                } else if marked && k > headline, let name = HTMLArticleMetadata.markedText(page, from: p.event,
+                                                                                   until: k + 1 < paragraphs.items.count ? paragraphs.items[k + 1].event : nil) {
+                    people.add(name)
+                } else if marked && p.length <= 120 && HTMLArticleMetadata.hasBylineLead(text()) {
+                    people.add(text())
+                }
             }
         }
         if people.names.isEmpty, let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
@@ -202,9 +212,11 @@ struct HTMLArticleMetadata {
     }
 
     /// Whether a paragraph may hold the article's date or byline: not page furniture, unless it is above
-    /// the article, or at its head and marked as a byline or date (an author box by the lead).
+    /// the article, or at its head and marked as a date or, inside and out, as a byline (an author box by
+    /// the lead, whose name is marked again; not its labels, "Autorenseite von", "Mehr").
     static func isReadable(_ p: HTMLParagraphs.Paragraph, _ k: Int, start: Int, content: ClosedRange<Int32>) -> Bool {
-        !p.excluded || p.event < content.lowerBound || k <= start + 5 && (p.flags.contains(.byline) || p.flags.contains(.date))
+        !p.excluded || p.event < content.lowerBound
+            || k <= start + 5 && (p.flags.contains(.byline) && p.innerMarks.contains(.byline) || p.flags.contains(.date))
     }
 
     /// The date a line opens with ("25.10.2022 - Jane Doe", "26 | 01 | 2022", "(21. November 2022) …"), read in its first 24 bytes.
@@ -212,6 +224,25 @@ struct HTMLArticleMetadata {
         guard let first = text.first(where: { $0 != UInt8(ascii: "(") }), first >= 0x30 && first <= 0x39,
               text.first == first || text.first == UInt8(ascii: "(") else { return nil }
         return HTMLDateText.loose(String(decoding: text.prefix(24), as: UTF8.self))
+    }
+
+    /// The text of the first element marked as byline or author that opens in events `from..<until`
+    /// (to the page's end when `until` is nil) and is no longer than a name.
+    static func markedText(_ page: HTMLPage, from: Int32, until: Int32?) -> String? {
+        let end = Int(until ?? Int32(page.events.count))
+        var k = Int(from)
+        while k < end {
+            defer { k += 1 }
+            guard case .open(let e) = page.events[k], page.elements[Int(e)].hints.contains(.byline) else { continue }
+            var text = ""
+            let close = min(Int(page.elements[Int(e)].close), page.events.count - 1)
+            for event in page.events[k...max(k, close)] {
+                if case .text(let a, let b) = event { text += page.string(a, b) + " " }
+            }
+            // A name, not a box that holds one among its links and labels.
+            if let t = text.collapsedOrNil, t.count <= 60 { return t }
+        }
+        return nil
     }
 
     /// "Harm, Robert" of a catalogue-style field as "Robert Harm"; any other value as it is.
@@ -243,9 +274,9 @@ struct HTMLArticleMetadata {
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
     static func opensByline(_ text: String) -> Bool {
-        guard let first = text.utf8.first, "bvpeatBVPEAT".utf8.contains(first) else { return false }
-        // "By&nbsp;Jane Doe" as "By Jane Doe".
-        let text = text.replacingOccurrences(of: "\u{00A0}", with: " ")
+        guard let first = text.utf8.first, "bvpeatBVPEAT-".utf8.contains(first) else { return false }
+        // "By&nbsp;Jane Doe" as "By Jane Doe"; "---- by Jane Doe" as "by Jane Doe".
+        let text = String(text.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) })
         let lower = text.lowercased()
         for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)

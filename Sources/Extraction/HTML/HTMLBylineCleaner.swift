@@ -24,7 +24,7 @@ struct HTMLBylineCleaner {
         "abc", "fox", "npr", "wire", "wires", "feed", "blog", "redaktionsnetzwerk", "nachrichten", "rédaction", "redacción",
         "agencies", "agences", "agenturen", "name", "antworten", "reply", "like", "follow", "share", "comments", "kommentar",
         "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev", "newsdesk", "user",
-        "e-mail", "email", "kitchens",
+        "e-mail", "email", "kitchens", "verband", "bundesverband",
     ]
     private static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "author", "photographer", "producer",
@@ -59,7 +59,8 @@ struct HTMLBylineCleaner {
 
     /// Adds the people of one byline or author string.
     mutating func add(_ raw: String) {
-        guard var t = raw.replacingOccurrences(of: "\u{00A0}", with: " ").cleanedMetadata, t.count <= 300 else { return }
+        guard var t = String(raw.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) }).cleanedMetadata,
+              t.count <= 300 else { return }
         if t.hasPrefix("http") || t.hasPrefix("www.") { return }
         // A picture credit ("© Gepa", "(c) dpa", "Photograph by Jane Doe") is not the article's author.
         if t.hasPrefix("©") || t.lowercased().hasPrefix("(c)") { return }
