@@ -274,8 +274,9 @@ struct HTMLArticleMetadata {
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
     static func opensByline(_ text: String) -> Bool {
-        guard let first = text.utf8.first, "bvpeatBVPEAT-".utf8.contains(first) else { return false }
         // "By&nbsp;Jane Doe" as "By Jane Doe"; "---- by Jane Doe" as "by Jane Doe".
+        // (0xE2 leads the UTF-8 of the en and em dashes.)
+        guard let first = text.utf8.first, first == 0xE2 || "bvpeatBVPEAT-*~".utf8.contains(first) else { return false }
         let text = String(text.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) })
         let lower = text.lowercased()
         for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {

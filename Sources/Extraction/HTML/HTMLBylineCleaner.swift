@@ -62,10 +62,12 @@ struct HTMLBylineCleaner {
         guard var t = String(raw.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) }).cleanedMetadata,
               t.count <= 300 else { return }
         if t.hasPrefix("http") || t.hasPrefix("www.") { return }
-        // A picture credit ("© Gepa", "(c) dpa", "Photograph by Jane Doe") is not the article's author.
+        // A picture credit ("© Gepa", "(c) dpa", "Photograph by Jane Doe") is not the article's author
+        // (a label, "Fotos: Jane Doe", names the photographer among the authors).
         if t.hasPrefix("©") || t.lowercased().hasPrefix("(c)") { return }
-        if let w = t.split(separator: " ").first?.lowercased().trimmingCharacters(in: .punctuationCharacters),
-           HTMLBylineCleaner.pictureWords.contains(w) { return }
+        let opening = t.lowercased().split(separator: " ").prefix(2)
+        if opening.count == 2, HTMLBylineCleaner.pictureWords.contains(String(opening[opening.startIndex])),
+           ["by", "von", "de", "par", "por", "di"].contains(opening[opening.startIndex + 1]) { return }
         // The sections a byline line goes on to ("Jane Doe / Kategorien: Event, Fashion") are not names.
         if let r = HTMLBylineCleaner.sectionLabels.lazy.compactMap({ t.range(of: $0, options: .caseInsensitive) }).first {
             t = String(t[..<r.lowerBound])
