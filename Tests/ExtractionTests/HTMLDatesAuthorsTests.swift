@@ -278,4 +278,17 @@ import Testing
         """
         #expect(HTMLDatesAuthorsTests.read(page).byline == ["Marwan H. Beispiel"])
     }
+
+    /// A picture's caption by the lead, in furniture marked as byline and date: the people in the
+    /// picture and the credit's agency are not the authors.
+    @Test func captionByTheLeadIsNotTheByline() {
+        let page = """
+        <html><head><title>Juicio</title></head><body><article><h1>El juicio</h1>
+        <p class="lead">\(HTMLDatesAuthorsTests.prose)</p>
+        <ul class="related-gallery"><li class="author date">Juan Pérez (izquierda) y José Gómez (derecha) podrían verse cara a cara.
+        <p class="byline-image"><span class="byline">Fotos: EL DIARIO/ AFP</span></p></li></ul>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).byline == [])
+    }
 }

@@ -74,11 +74,13 @@ struct HTMLArticleMetadata {
             let headline = paragraphs.items.firstIndex { $0.kind == .title && $0.event <= content.upperBound } ?? start - 3
             var looked = 0
             for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title
-                && p.event <= content.upperBound && HTMLArticleMetadata.isReadable(p, k, start: start, content: content) {
+                && p.event <= content.upperBound && HTMLArticleMetadata.isReadable(p, k, start: start, content: content, forDate: false) {
                 looked += 1
                 if looked > 160 || people.names.count >= 6 { break }
                 let text = { String(decoding: p.text, as: UTF8.self) }
                 let marked = p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5
+                // A picture's credit in page furniture (a caption's "Fotos: …") is not the byline.
+                if p.excluded && HTMLBylineCleaner.opensWithPictureWord(text()) { continue }
                 if p.length <= 120 && (p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text())) {
                     people.add(text())
                 } else if marked && k > headline, let name = HTMLArticleMetadata.markedText(page, from: p.event,
@@ -182,7 +184,7 @@ struct HTMLArticleMetadata {
         var seen = 0
         var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, inner: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
         var bylined: HTMLDateText.Stamp?
-        for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && isReadable(p, k, start: start, content: content) {
+        for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && isReadable(p, k, start: start, content: content, forDate: true) {
             seen += 1
             if seen > 400 && k > start + 5 || cued != nil { break }
             // By the headline, a line (even a long first paragraph) may open with the date: "(21. November 2022) Energieverbraucher …".
@@ -211,12 +213,13 @@ struct HTMLArticleMetadata {
         return [cued, flagged, inner, bare, bylined].compactMap { $0 }
     }
 
-    /// Whether a paragraph may hold the article's date or byline: not page furniture, unless it is above
-    /// the article, or at its head and marked as a date or, inside and out, as a byline (an author box by
-    /// the lead, whose name is marked again; not its labels, "Autorenseite von", "Mehr").
-    static func isReadable(_ p: HTMLParagraphs.Paragraph, _ k: Int, start: Int, content: ClosedRange<Int32>) -> Bool {
+    /// Whether a paragraph may hold the article's date (`forDate`) or byline: not page furniture, unless it
+    /// is above the article, or at its head and marked, inside and out, as a byline (an author box by the
+    /// lead, whose name is marked again; not its labels, "Autorenseite von", "Mehr"), or for a date, as a
+    /// date (a caption marked so holds the people in the picture, not the authors).
+    static func isReadable(_ p: HTMLParagraphs.Paragraph, _ k: Int, start: Int, content: ClosedRange<Int32>, forDate: Bool) -> Bool {
         !p.excluded || p.event < content.lowerBound
-            || k <= start + 5 && (p.flags.contains(.byline) && p.innerMarks.contains(.byline) || p.flags.contains(.date))
+            || k <= start + 5 && (p.flags.contains(.byline) && p.innerMarks.contains(.byline) || forDate && p.flags.contains(.date))
     }
 
     /// The date a line opens with ("25.10.2022 - Jane Doe", "26 | 01 | 2022", "(21. November 2022) …"), read in its first 24 bytes.

@@ -66,7 +66,7 @@ struct HTMLBylineCleaner {
         // (a label, "Fotos: Jane Doe", names the photographer among the authors).
         if t.hasPrefix("©") || t.lowercased().hasPrefix("(c)") { return }
         let opening = t.lowercased().split(separator: " ").prefix(2)
-        if opening.count == 2, HTMLBylineCleaner.pictureWords.contains(String(opening[opening.startIndex])),
+        if opening.count == 2, HTMLBylineCleaner.opensWithPictureWord(t),
            ["by", "von", "de", "par", "por", "di"].contains(opening[opening.startIndex + 1]) { return }
         // The sections a byline line goes on to ("Jane Doe / Kategorien: Event, Fashion") are not names.
         if let r = HTMLBylineCleaner.sectionLabels.lazy.compactMap({ t.range(of: $0, options: .caseInsensitive) }).first {
@@ -168,6 +168,12 @@ struct HTMLBylineCleaner {
     }
 
     private static let pictureWords: Set<String> = ["photograph", "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "illustration"]
+
+    /// Whether a line opens with a word for a picture ("Fotos: …", "Photograph by …").
+    static func opensWithPictureWord(_ line: String) -> Bool {
+        guard let w = line.split(separator: " ").first else { return false }
+        return pictureWords.contains(w.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
     private static let sectionLabels = ["kategorien:", "kategorie:", "categories:", "category:", "tags:", "filed under", "schlagwörter:", "rubrik:"]
 
     private static let timeLeads: Set<String> = [
