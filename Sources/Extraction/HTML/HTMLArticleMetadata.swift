@@ -195,8 +195,8 @@ struct HTMLArticleMetadata {
             // that is a link most often leads to the month's archive).
             let notALink = p.linkLength * 2 < p.length
             let atHead = k >= start - 30 && k <= start + 5
-            let bylineLine = p.flags.contains(.byline) || opensByline(String(decoding: p.text.prefix(24), as: UTF8.self))
-            let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline) || bylineLine)
+            let bylineLine = { p.flags.contains(.byline) || opensByline(String(decoding: p.text.prefix(24), as: UTF8.self)) }
+            let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline) || bylineLine())
             let line = { String(decoding: p.text, as: UTF8.self) }
             if cue == .published, let s = HTMLDateText.loose(line()) {
                 cued = s
@@ -206,7 +206,7 @@ struct HTMLArticleMetadata {
                 inner = s
             } else if bare == nil, let s = opening {
                 bare = s
-            } else if bylined == nil, bylineLine, p.event >= content.lowerBound, let s = HTMLDateText.loose(line()) {
+            } else if bylined == nil, p.event >= content.lowerBound, bylineLine(), let s = HTMLDateText.loose(line()) {
                 bylined = s
             }
         }
@@ -280,7 +280,9 @@ struct HTMLArticleMetadata {
         // "By&nbsp;Jane Doe" as "By Jane Doe"; "---- by Jane Doe" as "by Jane Doe".
         // (0xE2 leads the UTF-8 of the en and em dashes.)
         guard let first = text.utf8.first, first == 0xE2 || "bvpeatBVPEAT-*~".utf8.contains(first) else { return false }
-        let text = String(text.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) })
+        var text = text
+        if text.utf8.contains(0xC2) { text = text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        if !CharacterClass.isLetter(text.unicodeScalars.first!) { text = String(text.drop { "-–—*~ ".contains($0) }) }
         let lower = text.lowercased()
         for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
