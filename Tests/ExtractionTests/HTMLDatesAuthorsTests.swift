@@ -141,4 +141,154 @@ import Testing
         #expect(names("Jane Doe•15 Beiträge") == ["Jane Doe"])
         #expect(names("Text: Jane Doe | Fotos von John Roe").first == "Jane Doe")
     }
+
+    // Structures met in bench/html-gold/dates-authors-3.tsv.
+
+    /// A short line opening with a date just under the headline, inside the article's block
+    /// ("25.10.2022 - Jane Doe"); a headline opening with one; a first paragraph opening with one in brackets.
+    @Test func dateOpeningALineByTheHeadline() {
+        let prose = HTMLDatesAuthorsTests.prose
+        let underHeadline = """
+        <html><head><title>Planung</title></head><body><div class="view-content"><h1>Die Freiheit der Planung</h1>
+        <div class="field">Essay</div><div class="field"><span>25.10.2022 - Jana Beispiel</span></div>
+        <p>\(prose)</p><p>\(prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(underHeadline).published == "2022-10-25")
+        let inHeadline = """
+        <html><head><title>Antholz</title></head><body><div class="news"><h2>23.01.2022 - Wierer darf jubeln</h2>
+        <p>\(prose)</p><p>\(prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(inHeadline).published == "2022-01-23")
+        let inFirstParagraph = """
+        <html><head><title>Preise</title></head><body><div class="text"><h1>Energiepreise</h1>
+        <p>(21. November 2022) \(prose)</p><p>\(prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(inFirstParagraph).published == "2022-11-21")
+        // A date deep in the text is not the article's.
+        let deepInText = """
+        <html><head><title>Preise</title></head><body><div class="text"><h1>Energiepreise</h1>
+        <p>\(prose)</p><p>\(prose)</p><p>\(prose)</p><p>\(prose)</p><p>(21. November 2022) \(prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(deepInText).published == nil)
+    }
+
+    /// Month, day and year in elements with nothing between them read "Apr 042013".
+    @Test func dayAndYearRunTogether() {
+        #expect(HTMLDateText.loose("Apr 042013")?.day.iso == "2013-04-04")
+        #expect(HTMLDateText.loose("Dezember 152013")?.day.iso == "2013-12-15")
+        #expect(HTMLDateText.loose("28. Juni 201914. Januar 2020") == nil)
+        let page = """
+        <html><head><title>Mozart</title></head><body><div class="title-container"><h1>Mozart</h1>
+        <div class="date"><span class="month">Apr</span> <span class="day">04</span><span class="year">2013</span></div></div>
+        <div class="entry"><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2013-04-04")
+    }
+
+    /// A recipe's JSON-LD date: a work that is not an article, dated before its page is.
+    @Test func recipeDate() {
+        let page = """
+        <html><head><title>Sequilho</title><script type="application/ld+json">[{"@context":"https://schema.org","@type":"WebPage",
+          "datePublished":"2023-01-02"},{"@context":"https://schema.org","@type":"Recipe","name":"Sequilho","datePublished":"2020-07-14"}]</script>
+        </head><body><h1>Sequilho</h1><p>\(HTMLDatesAuthorsTests.prose)</p></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2020-07-14")
+    }
+
+    /// An author box by the lead (a class that elsewhere marks a bio below the article) holds the byline and date.
+    @Test func authorBoxByTheLead() {
+        let page = """
+        <html><head><title>Reisen</title></head><body><article><h1>Reisen kosteten 57.000 Euro</h1>
+        <p class="lead">\(HTMLDatesAuthorsTests.prose)</p>
+        <div class="author-box"><span class="author">Jana Beispiel</span> 1. November 2023 10:29</div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article>
+        <div class="author-box"><span class="author">Max Muster</span> 3. November 2023</div></body></html>
+        """
+        let r = HTMLDatesAuthorsTests.read(page)
+        #expect(r.published == "2023-11-01")
+        #expect(r.byline == ["Jana Beispiel"])
+    }
+
+    /// Declared fields that disagree: not the one that is the update's day, and the one the page shows;
+    /// a UTC instant the page shows on the day before (its local day).
+    @Test func declaredDatesThatDisagree() {
+        func stamp(_ s: String) -> HTMLDateText.Stamp { HTMLDateText.parse(s)! }
+        let natgeo = HTMLArticleMetadata.firstDeclared([stamp("2020-01-03T09:48:24Z"), stamp("2020-01-06T09:22:36Z")],
+                                                       modified: [stamp("2020-01-06T09:22:36Z")], shown: stamp("2020-01-06"), inURL: nil)
+        #expect(natgeo?.day.iso == "2020-01-03")
+        let shown = HTMLArticleMetadata.firstDeclared([stamp("2022-01-04T07:29:00Z"), stamp("2022-01-06T08:29:34")],
+                                                      modified: [stamp("2022-01-25")], shown: stamp("2022-01-06"), inURL: nil)
+        #expect(shown?.day.iso == "2022-01-06")
+        let earliest = HTMLArticleMetadata.firstDeclared([stamp("2022-01-06"), stamp("2022-01-04")], modified: [], shown: nil, inURL: nil)
+        #expect(earliest?.day.iso == "2022-01-04")
+        let local = HTMLArticleMetadata.firstDeclared([stamp("2023-11-09T05:30:59Z")], modified: [], shown: nil, inURL: stamp("2023-11-08"))
+        #expect(local?.rfc3339 == "2023-11-08")
+        // An instant with its offset is the day it says.
+        let offset = HTMLArticleMetadata.firstDeclared([stamp("2022-05-05T21:00:00-05:00")], modified: [], shown: stamp("2022-05-06"), inURL: nil)
+        #expect(offset?.rfc3339 == "2022-05-05T21:00:00-05:00")
+    }
+
+    /// A date line under a headline that comes after more than 400 lines of menus.
+    @Test func dateLineAfterALongMenu() {
+        let menu = (1...450).map { "<li><a href=\"/p\($0)\">Preisträger \($0)</a></li>" }.joined()
+        let page = """
+        <html><head><title>Habeck</title></head><body><ul class="links">\(menu)</ul>
+        <div class="article"><h1>Habeck in München</h1><div><span class="date">20.01.2022</span></div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2022-01-20")
+    }
+
+    /// "By&nbsp;Jane Doe", and Drupal's "Submitted by" line in German ("Gespeichert von … am …").
+    @Test func bylineWithANoBreakSpaceAndASubmittedLine() {
+        let page = """
+        <html><head><title>CVS</title></head><body><div class="story"><h1>CVS Health</h1>
+        <div class="wrote_by">By&nbsp;<a href="/reporters/jose">José de la Muestra</a></div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).byline == ["José de la Muestra"])
+        let submitted = """
+        <html><head><title>FairCoin</title></head><body><div id="content"><h1>FairCoin</h1>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p>
+        <div class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</div></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(submitted).published == "2017-07-24")
+    }
+
+    /// Degrees, titles, picture credits and the sections a byline goes on to are not names; a
+    /// catalogue's "Surname, First name" is turned round; `citation_author` over a cited work's `author`.
+    @Test func bylineTitlesCreditsAndCatalogueNames() {
+        func names(_ lines: String...) -> [String] {
+            var c = HTMLBylineCleaner()
+            for l in lines { c.add(l) }
+            return c.names
+        }
+        #expect(names("Grant Beispiel, PhD") == ["Grant Beispiel"])
+        #expect(names("Rechtsanwalt Dennis Beispiel") == ["Dennis Beispiel"])
+        #expect(names("Photograph by Ed Sample, Redonda Restoration Programme") == [])
+        #expect(names("by Barbara Beispiel / Kategorien: Event, Fashion") == ["Barbara Beispiel"])
+        #expect(names("von Dennis Beispiel | E-Mail") == ["Dennis Beispiel"])
+        #expect(HTMLArticleMetadata.firstNameFirst("Harm, Robert", key: "dc.creator") == "Robert Harm")
+        #expect(HTMLArticleMetadata.firstNameFirst("Harm, Robert", key: "author") == "Harm, Robert")
+        #expect(HTMLArticleMetadata.firstNameFirst("Anna Beispiel, Bert Muster", key: "dc.creator") == "Anna Beispiel, Bert Muster")
+        let page = """
+        <html><head><title>DRESS</title><meta name="citation_author" content="Marwan H. Beispiel"></head><body><article><h1>DRESS</h1>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><ol><li itemscope><meta itemprop="author" content="NH. Shear, SP. Spielberg">Shear NH et al. 1988.</li></ol>
+        </article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).byline == ["Marwan H. Beispiel"])
+    }
+
+    /// A picture's caption by the lead, in furniture marked as byline and date: the people in the
+    /// picture and the credit's agency are not the authors.
+    @Test func captionByTheLeadIsNotTheByline() {
+        let page = """
+        <html><head><title>Juicio</title></head><body><article><h1>El juicio</h1>
+        <p class="lead">\(HTMLDatesAuthorsTests.prose)</p>
+        <ul class="related-gallery"><li class="author date">Juan Pérez (izquierda) y José Gómez (derecha) podrían verse cara a cara.
+        <p class="byline-image"><span class="byline">Fotos: EL DIARIO/ AFP</span></p></li></ul>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).byline == [])
+    }
 }

@@ -28,9 +28,11 @@ struct HTMLArticleMetadata {
         "dc.date.modified", "article.updated", "lastmod", "revised",
     ]
     private static let authorKeys = [
-        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator:name",
-        "citation_author", "cxenseparse:author", "og:article:author",
+        "citation_author", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+        "twitter:creator:name", "cxenseparse:author", "og:article:author",
     ]
+    /// Fields that write a person as a library catalogue does: "Harm, Robert".
+    private static let surnameFirstKeys: Set<String> = ["citation_author", "dc.creator", "dcterms.creator"]
 
     /// `content` is the event range of the article's first and last paragraph: bylines and dates
     /// are looked for up to its end, and in page furniture only before its start (never in comments below).
@@ -52,10 +54,11 @@ struct HTMLArticleMetadata {
         // Authors: JSON-LD people, else the meta tags, else the page's byline elements.
         var people = HTMLBylineCleaner()
         for a in ld.authors { people.add(json: a) }
-        if people.names.isEmpty {
-            for k in HTMLArticleMetadata.authorKeys {
-                // A site's own name in the author field is not a person.
-                if let v = d.meta[k]?.cleanedMetadata, !HTMLArticleMetadata.namesSite(v, site) { people.add(v) }
+        // The first author field that names people (a page's `author` may be a cited work's, where `citation_author` is there).
+        for k in HTMLArticleMetadata.authorKeys where people.names.isEmpty {
+            // A site's own name in the author field is not a person.
+            if let v = d.meta[k]?.cleanedMetadata, !HTMLArticleMetadata.namesSite(v, site) {
+                people.add(HTMLArticleMetadata.firstNameFirst(v, key: k))
             }
         }
         if people.names.isEmpty {
@@ -64,16 +67,28 @@ struct HTMLArticleMetadata {
             // Near the top of the article: from 80 paragraphs before its start (a long menu before it
             // does not use the look up).
             let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+            // A line holding an inline element marked as author counts at the head of the article only,
+            // where teasers are not: below the headline, the element's own text ("The Guardian 02/10/2020
+            // <span class="authorname">Jane Doe</span>"); else the line when it names the author with a
+            // lead-in word ("Veröffentlicht am 10. Februar 2019 von <span class="author">Heiko</span>").
+            let headline = paragraphs.items.firstIndex { $0.kind == .title && $0.event <= content.upperBound } ?? start - 3
             var looked = 0
-            // A line holding an inline element marked as author ("Veröffentlicht am 10. Februar 2019 von
-            // <span class="author">Heiko</span>") counts at the head of the article only, where teasers are not.
-            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title && p.length <= 120
-                && p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
+            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 80)) where p.kind != .title
+                && p.event <= content.upperBound && HTMLArticleMetadata.isReadable(p, k, start: start, content: content, forDate: false) {
                 looked += 1
                 if looked > 160 || people.names.count >= 6 { break }
-                let text = String(decoding: p.text, as: UTF8.self)
-                if p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text)
-                    || p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5 && HTMLArticleMetadata.hasBylineLead(text) { people.add(text) }
+                let text = { String(decoding: p.text, as: UTF8.self) }
+                let marked = p.innerMarks.contains(.byline) && k >= start - 30 && k <= start + 5
+                // A picture's credit in page furniture (a caption's "Fotos: …") is not the byline.
+                if p.excluded && HTMLBylineCleaner.opensWithPictureWord(text()) { continue }
+                if p.length <= 120 && (p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(text())) {
+                    people.add(text())
+                } else if marked && k > headline, let name = HTMLArticleMetadata.markedText(page, from: p.event,
+                                                                                   until: k + 1 < paragraphs.items.count ? paragraphs.items[k + 1].event : nil) {
+                    people.add(name)
+                } else if marked && p.length <= 120 && HTMLArticleMetadata.hasBylineLead(text()) {
+                    people.add(text())
+                }
             }
         }
         if people.names.isEmpty, let end = paragraphs.items.lastIndex(where: { $0.event <= content.upperBound }) {
@@ -90,8 +105,8 @@ struct HTMLArticleMetadata {
         authors = people.names.filter { !HTMLArticleMetadata.isPartOfSiteName($0, site) }
         agencies = people.agencies
 
-        // Dates, most trusted first.
-        // Declared dates: the earliest of them, as an update often rewrites one of the fields.
+        // Dates, most trusted first: declared, the URL's, date lines at the head of the article,
+        // a `<time>` near it, a date line just below it.
         var declared: [HTMLDateText.Stamp] = []
         let central = HTMLDateText.isCentralEuropean(language)
         func declare(_ s: HTMLDateText.Stamp) { declared.append(central ? s.centralEuropeanMidnight ?? s : s) }
@@ -104,43 +119,15 @@ struct HTMLArticleMetadata {
             $0.published && (!paragraphs.excluded[Int($0.element)] || page.elements[Int($0.element)].open < content.lowerBound)
         }
         if marked.count <= 2 { for t in marked { if let s = HTMLDateText.parse(t.value) { declare(s) } } }
-        if let earliest = declared.min() { publishedCandidates.append(earliest) }
-        publishedCandidates += declared
         for v in [ld.modified] + HTMLArticleMetadata.modifiedKeys.map({ d.meta[$0] }) {
             if let v, let s = HTMLDateText.parse(v) { modifiedCandidates.append(s) }
         }
-        for u in [url, d.meta["og:url"]] {
-            if let u, let day = HTMLDateText.inURL(u) { publishedCandidates.append(.init(day: day, time: nil)) }
+        let inURL = [url, d.meta["og:url"]].compactMap { $0.flatMap(HTMLDateText.inURL) }.map { HTMLDateText.Stamp(day: $0, time: nil) }
+        let lines = HTMLArticleMetadata.dateLines(paragraphs, content: content)
+        if let first = HTMLArticleMetadata.firstDeclared(declared, modified: modifiedCandidates, shown: lines.first, inURL: inURL.first) {
+            publishedCandidates.append(first)
         }
-        // Date lines near the top of the page ("Published 19 November 2019", or a short line opening
-        // with a date just above the article), never a footer's year alone.
-        let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
-        // A line saying "Published" comes before one marked as a date or saying "Updated" (which may be
-        // the time the page was printed or changed), and that before a bare date line above the article.
-        var seen = 0
-        // Between a marked line and a bare one: a line at the head of the article that holds an inline
-        // element marked as a date or byline (`<span class="date">`, "von <span class="author">…</span>
-        // Veröffentlicht am 1. Mai 2019", "Author: Jane am 29.12.2010"), which the block's marks miss.
-        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, inner: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
-        for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && (!p.excluded || p.event < content.lowerBound) {
-            seen += 1
-            if seen > 400 || cued != nil { break }
-            guard p.length <= 100 else { continue }
-            let cue = HTMLArticleMetadata.dateCue(p.text)
-            // A marked line that is mostly a link is a teaser's date, not the article's (a bare date line
-            // that is a link most often leads to the month's archive).
-            let notALink = p.linkLength * 2 < p.length
-            let atHead = k >= start - 30 && k <= start + 5
-            let opensWithDate = k < start && k >= start - 30 && p.length <= 40 && p.text.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
-            let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline)
-                || p.flags.contains(.byline) || HTMLArticleMetadata.opensByline(String(decoding: p.text.prefix(24), as: UTF8.self)))
-            guard cue == .published || flagged == nil && (cue == .updated || p.flags.contains(.date)) || inner == nil && markedLine
-                || bare == nil && opensWithDate else { continue }
-            if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
-                if cue == .published { cued = s } else if cue == .updated || p.flags.contains(.date) { flagged = s } else if markedLine { inner = s } else { bare = s }
-            }
-        }
-        publishedCandidates += [cued, flagged, inner, bare].compactMap { $0 }
+        publishedCandidates += declared + inURL + lines
         // <time datetime> near the article, outside page furniture below it.
         // (Times marked as published count here too when there are too many of them to be trusted above.)
         for t in d.times where !t.published || marked.count > 2 {
@@ -161,6 +148,112 @@ struct HTMLArticleMetadata {
                 }
             }
         }
+    }
+
+    /// The declared date to trust first. The earliest, as an update often rewrites one of the fields;
+    /// but when the fields disagree, not one that is a later update's day (a bare `date` field often
+    /// holds it), and the one the page shows if it shows one of them. A UTC instant whose URL gives the
+    /// day before or after is that day: the site's local day (a date line may be the page header's today).
+    static func firstDeclared(_ declared: [HTMLDateText.Stamp], modified: [HTMLDateText.Stamp], shown: HTMLDateText.Stamp?,
+                              inURL: HTMLDateText.Stamp?) -> HTMLDateText.Stamp? {
+        guard var first = declared.min() else { return nil }
+        let days = Set(declared.map(\.day))
+        if days.count > 1 {
+            let updates = Set(modified.map(\.day).filter { $0 > first.day })
+            let original = declared.filter { !updates.contains($0.day) }
+            let kept = original.isEmpty ? declared : original
+            first = kept.first { $0.day == shown?.day } ?? kept.min() ?? first
+        }
+        if let time = first.time, time.hasSuffix("Z") || time.hasSuffix("+00:00"), let local = inURL,
+           abs(local.day.daysSinceEpoch - first.day.daysSinceEpoch) == 1 {
+            return HTMLDateText.Stamp(day: local.day, time: nil)
+        }
+        return first
+    }
+
+    /// Date lines near the top of the page, most trusted first ("Published 19 November 2019", or a
+    /// short line opening with a date at the head of the article), never a footer's year alone:
+    /// a line saying "Published" comes before one marked as a date or saying "Updated" (which may be
+    /// the time the page was printed or changed), and that before a line at the head of the article
+    /// holding an inline element marked as a date or byline (`<span class="date">`, "von <span
+    /// class="author">…</span> Veröffentlicht am 1. Mai 2019"), which the block's marks miss; then a
+    /// line opening with a date by the headline, then the date of a byline line in the article
+    /// ("Author: Jane am 29.12.2010" below a post).
+    static func dateLines(_ paragraphs: HTMLParagraphs, content: ClosedRange<Int32>) -> [HTMLDateText.Stamp] {
+        let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+        var seen = 0
+        var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, inner: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
+        var bylined: HTMLDateText.Stamp?
+        for (k, p) in paragraphs.items.enumerated() where p.event <= content.upperBound && isReadable(p, k, start: start, content: content, forDate: true) {
+            seen += 1
+            if seen > 400 && k > start + 5 || cued != nil { break }
+            // By the headline, a line (even a long first paragraph) may open with the date: "(21. November 2022) Energieverbraucher …".
+            let opening = k >= start - 30 && k <= start + 3 ? openingDate(p.text) : nil
+            guard p.length <= 100 || opening != nil else { continue }
+            let cue = dateCue(p.text)
+            // A marked line that is mostly a link is a teaser's date, not the article's (a bare date line
+            // that is a link most often leads to the month's archive).
+            let notALink = p.linkLength * 2 < p.length
+            let atHead = k >= start - 30 && k <= start + 5
+            let bylineLine = { p.flags.contains(.byline) || opensByline(String(decoding: p.text.prefix(24), as: UTF8.self)) }
+            let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline) || bylineLine())
+            let line = { String(decoding: p.text, as: UTF8.self) }
+            if cue == .published, let s = HTMLDateText.loose(line()) {
+                cued = s
+            } else if flagged == nil, cue == .updated || p.flags.contains(.date), let s = HTMLDateText.loose(line()) {
+                flagged = s
+            } else if inner == nil, markedLine, let s = HTMLDateText.loose(line()) {
+                inner = s
+            } else if bare == nil, let s = opening {
+                bare = s
+            } else if bylined == nil, p.event >= content.lowerBound, bylineLine(), let s = HTMLDateText.loose(line()) {
+                bylined = s
+            }
+        }
+        return [cued, flagged, inner, bare, bylined].compactMap { $0 }
+    }
+
+    /// Whether a paragraph may hold the article's date (`forDate`) or byline: not page furniture, unless it
+    /// is above the article, or at its head and marked, inside and out, as a byline (an author box by the
+    /// lead, whose name is marked again; not its labels, "Autorenseite von", "Mehr"), or for a date, as a
+    /// date (a caption marked so holds the people in the picture, not the authors).
+    static func isReadable(_ p: HTMLParagraphs.Paragraph, _ k: Int, start: Int, content: ClosedRange<Int32>, forDate: Bool) -> Bool {
+        !p.excluded || p.event < content.lowerBound
+            || k <= start + 5 && (p.flags.contains(.byline) && p.innerMarks.contains(.byline) || forDate && p.flags.contains(.date))
+    }
+
+    /// The date a line opens with ("25.10.2022 - Jane Doe", "26 | 01 | 2022", "(21. November 2022) …"), read in its first 24 bytes.
+    static func openingDate(_ text: [UInt8]) -> HTMLDateText.Stamp? {
+        guard let first = text.first(where: { $0 != UInt8(ascii: "(") }), first >= 0x30 && first <= 0x39,
+              text.first == first || text.first == UInt8(ascii: "(") else { return nil }
+        return HTMLDateText.loose(String(decoding: text.prefix(24), as: UTF8.self))
+    }
+
+    /// The text of the first element marked as byline or author that opens in events `from..<until`
+    /// (to the page's end when `until` is nil) and is no longer than a name.
+    static func markedText(_ page: HTMLPage, from: Int32, until: Int32?) -> String? {
+        let end = Int(until ?? Int32(page.events.count))
+        var k = Int(from)
+        while k < end {
+            defer { k += 1 }
+            guard case .open(let e) = page.events[k], page.elements[Int(e)].hints.contains(.byline) else { continue }
+            var text = ""
+            let close = min(Int(page.elements[Int(e)].close), page.events.count - 1)
+            for event in page.events[k...max(k, close)] {
+                if case .text(let a, let b) = event { text += page.string(a, b) + " " }
+            }
+            // A name, not a box that holds one among its links and labels.
+            if let t = text.collapsedOrNil, t.count <= 60 { return t }
+        }
+        return nil
+    }
+
+    /// "Harm, Robert" of a catalogue-style field as "Robert Harm"; any other value as it is.
+    static func firstNameFirst(_ value: String, key: String) -> String {
+        let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard surnameFirstKeys.contains(key), parts.count == 2, !parts[0].contains(" "),
+              (1...3).contains(parts[1].split(separator: " ").count) else { return value }
+        return parts[1] + " " + parts[0]
     }
 
     /// Whether `value` is (or holds) the site's name, or names a web site.
@@ -184,7 +277,12 @@ struct HTMLArticleMetadata {
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
     static func opensByline(_ text: String) -> Bool {
-        guard let first = text.utf8.first, "bvpeatBVPEAT".utf8.contains(first) else { return false }
+        // "By&nbsp;Jane Doe" as "By Jane Doe"; "---- by Jane Doe" as "by Jane Doe".
+        // (0xE2 leads the UTF-8 of the en and em dashes.)
+        guard let first = text.utf8.first, first == 0xE2 || "bvpeatBVPEAT-*~".utf8.contains(first) else { return false }
+        var text = text
+        if text.utf8.contains(0xC2) { text = text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        if !CharacterClass.isLetter(text.unicodeScalars.first!) { text = String(text.drop { "-–—*~ ".contains($0) }) }
         let lower = text.lowercased()
         for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
@@ -204,12 +302,12 @@ struct HTMLArticleMetadata {
 
     /// The cue a short paragraph opens with: publication ("Published", "Veröffentlicht", "Publié",
     /// "Posted", "Stand") or update ("Updated", "Aktualisiert").
-    private static func dateCue(_ text: [UInt8]) -> DateCue? {
+    static func dateCue(_ text: [UInt8]) -> DateCue? {
         guard let first = text.first, "pvsdeuaogPVSDEUAOG".utf8.contains(first) else { return nil }
         let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
         if ["updated", "aktualisiert"].contains(where: { head.hasPrefix($0) }) { return .updated }
         let published = ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen",
-                         "opublikowano", "publicado", "pubblicato", "gepubliceerd"]
+                         "opublikowano", "publicado", "pubblicato", "gepubliceerd", "submitted", "gespeichert"]
         return published.contains { head.hasPrefix($0) } ? .published : nil
     }
 

@@ -24,6 +24,7 @@ struct HTMLBylineCleaner {
         "abc", "fox", "npr", "wire", "wires", "feed", "blog", "redaktionsnetzwerk", "nachrichten", "rédaction", "redacción",
         "agencies", "agences", "agenturen", "name", "antworten", "reply", "like", "follow", "share", "comments", "kommentar",
         "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev", "newsdesk", "user",
+        "e-mail", "email", "kitchens", "verband", "bundesverband",
     ]
     private static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "author", "photographer", "producer",
@@ -31,6 +32,8 @@ struct HTMLBylineCleaner {
         "journaliste", "senior", "chief", "staff", "political", "business", "science", "sports", "deputy", "managing",
         "contributing", "special", "foreign", "national", "associate", "assistant", "freelance", "opinion", "experte",
         "expertin", "redaktion", "gastautor", "gastautorin", "follow",
+        // Degrees and titles: the name is written without them.
+        "phd", "ph.d", "md", "mba", "dr", "prof", "rechtsanwalt", "rechtsanwältin",
     ]
     private static let leadIns = ["by ", "von ", "par ", "por ", "di ", "door ", "written by ", "text: ", "text ", "autor: ",
                                   "author: ", "reporting by ", "story by ", "words by ", "bericht: ", "ein kommentar von ",
@@ -56,10 +59,19 @@ struct HTMLBylineCleaner {
 
     /// Adds the people of one byline or author string.
     mutating func add(_ raw: String) {
-        guard var t = raw.cleanedMetadata, t.count <= 300 else { return }
+        guard var t = String(raw.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) }).cleanedMetadata,
+              t.count <= 300 else { return }
         if t.hasPrefix("http") || t.hasPrefix("www.") { return }
-        // A picture credit ("© Gepa", "(c) dpa") is not the article's author.
+        // A picture credit ("© Gepa", "(c) dpa", "Photograph by Jane Doe") is not the article's author
+        // (a label, "Fotos: Jane Doe", names the photographer among the authors).
         if t.hasPrefix("©") || t.lowercased().hasPrefix("(c)") { return }
+        let opening = t.lowercased().split(separator: " ").prefix(2)
+        if opening.count == 2, HTMLBylineCleaner.opensWithPictureWord(t),
+           ["by", "von", "de", "par", "por", "di"].contains(opening[opening.startIndex + 1]) { return }
+        // The sections a byline line goes on to ("Jane Doe / Kategorien: Event, Fashion") are not names.
+        if let r = HTMLBylineCleaner.sectionLabels.lazy.compactMap({ t.range(of: $0, options: .caseInsensitive) }).first {
+            t = String(t[..<r.lowerBound])
+        }
         for lead in HTMLBylineCleaner.leadIns where t.lowercased().hasPrefix(lead) {
             t = String(t.dropFirst(lead.count))
             break
@@ -154,6 +166,15 @@ struct HTMLBylineCleaner {
             if !names.contains(clean) && names.count < 12 { names.append(clean) }
         }
     }
+
+    private static let pictureWords: Set<String> = ["photograph", "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "illustration"]
+
+    /// Whether a line opens with a word for a picture ("Fotos: …", "Photograph by …").
+    static func opensWithPictureWord(_ line: String) -> Bool {
+        guard let w = line.split(separator: " ").first else { return false }
+        return pictureWords.contains(w.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
+    private static let sectionLabels = ["kategorien:", "kategorie:", "categories:", "category:", "tags:", "filed under", "schlagwörter:", "rubrik:"]
 
     private static let timeLeads: Set<String> = [
         "at", "on", "am", "um", "le", "à", "el", "il", "op", "published", "posted", "updated", "veröffentlicht", "erstellt",

@@ -205,6 +205,12 @@ enum HTMLDateText {
                 // run into the next ("Erstellt am" + "09.02.2022"): those digits count.
                 if k + 1 < runs.count, case .word(let w) = runs[k + 1], w.first?.isASCII == true,
                    !["st", "nd", "rd", "th", "er", "re", "e", "eme", "ème", "t"].contains(w) { continue }
+                // A day and a year in elements with nothing between them ("Apr <span>04</span><span>2013</span>"
+                // reads "Apr 042013"): after a month name, the last four digits are the year.
+                if month != nil, numbers.isEmpty, d.count == 5 || d.count == 6, let day = Int(d.dropLast(4)), let year = Int(d.suffix(4)) {
+                    numbers += [(day, d.count - 4), (year, 4)]
+                    continue
+                }
                 // Two dates run together ("28. Juni 201914. Januar 2020") make a number that is neither,
                 // and nothing after it can be trusted.
                 guard d.count <= 4 else { break reading }

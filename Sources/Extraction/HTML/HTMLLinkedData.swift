@@ -1,6 +1,7 @@
 /// The article a page declares in JSON-LD: the first `NewsArticle`, `Article`, `ReportageNewsArticle`,
-/// `BlogPosting`, … object, at the top level, in an array or in `@graph` (and, failing one, a
-/// `WebPage`'s dates), with its headline, body, dates, authors, publisher and URL.
+/// `BlogPosting`, … object, at the top level, in an array or in `@graph` (and, failing one, the dates
+/// of a work that is not an article, a `Recipe` or `HowTo`, else a `WebPage`'s), with its headline,
+/// body, dates, authors, publisher and URL.
 struct HTMLLinkedData {
     var headline: String?
     var body: String?
@@ -13,6 +14,7 @@ struct HTMLLinkedData {
 
     init(_ blocks: [[UInt8]]) {
         var page: JSONValue?
+        var work: JSONValue?
         var broken: [[UInt8]] = []
         blocks: for block in blocks {
             let parsed = JSONScanner.parse(String(decoding: block, as: UTF8.self))
@@ -32,6 +34,7 @@ struct HTMLLinkedData {
                         break blocks
                     }
                     if page == nil && HTMLLinkedData.isType(v["@type"], ["WebPage", "ItemPage"]) { page = v }
+                    if work == nil && HTMLLinkedData.isType(v["@type"], HTMLLinkedData.otherWorkTypes) { work = v }
                     if publisher == nil && HTMLLinkedData.isType(v["@type"], ["NewsMediaOrganization", "Organization", "WebSite"]) {
                         publisher = v["name"]?.string
                     }
@@ -43,9 +46,10 @@ struct HTMLLinkedData {
                 }
             }
         }
-        if !found, let page {
-            published = page["datePublished"]?.string
-            modified = page["dateModified"]?.string
+        // A recipe's own date before the page's: the page's is often the date it was last built.
+        if !found {
+            published = work?["datePublished"]?.string ?? page?["datePublished"]?.string
+            modified = work?["dateModified"]?.string ?? page?["dateModified"]?.string
         }
         // A block that is not JSON (a template left a name unquoted: `"@author": Jane Doe,`) still
         // names its dates as JSON does, though the forgiving parse stops before them; a page-level
@@ -113,6 +117,9 @@ struct HTMLLinkedData {
         "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle",
         "TechArticle", "SocialMediaPosting", "Blog", "SatiricalArticle", "AdvertiserContentArticle",
     ]
+
+    /// Works that are not articles but are a page's main content, dated as an article is.
+    private static let otherWorkTypes = ["Recipe", "HowTo", "CreativeWork"]
 
     private static func isArticle(_ type: JSONValue?) -> Bool {
         switch type {
