@@ -76,6 +76,10 @@ let package = Package(
             name: "newsd-bench-stories",
             dependencies: ["Daemon", "Extraction"]
         ),
+        .executableTarget(
+            name: "newsd-bench-html",
+            dependencies: ["Extraction"]
+        ),
         // Helpers shared by the test targets: temporary inboxes, corpus builders, the built binary.
         .target(
             name: "NewsdTestKit",

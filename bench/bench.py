@@ -113,6 +113,9 @@ def main():
             % (len(html_pages), args.core))
         row = {"newsd": html.newsd(args.binary, html_pages, args.core, tmp, 1 if quick else 3)}
         log("  newsd: %s" % {k: row["newsd"][k] for k in ("cpu_s", "records", "pages_per_s_cpu")})
+        row["reader"] = html.reader(args.binary, html_pages, args.core, tmp)
+        if row["reader"]:
+            log("  newsd HTML reader alone: %s" % {k: row["reader"][k] for k in ("cpu_s", "megabytes_per_s")})
         # trafilatura runs in the peer's venv (with --no-peer too, when that venv exists).
         py = python or (os.path.join(VENV, "bin", "python") if os.path.exists(os.path.join(VENV, "bin", "python")) else None)
         if py:

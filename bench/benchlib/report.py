@@ -72,6 +72,10 @@ def rows(results):
                     % (n["files"], n["megabytes"]), _n(n["pages_per_s_cpu"], 1),
                     ("%s (trafilatura %s)" % (_n(t["pages_per_s_cpu"], 1), t["version"])) if t else "not run",
                     _ratio(ratio), "≥ 5×" + _check(ratio >= 5 if ratio else None)))
+        r = h.get("reader")
+        if r:
+            out.append(("  newsd HTML reader alone (bytes to article text, before the language stages), MB/s, 1 core",
+                        _n(r["megabytes_per_s"], 1), "", "", "≥ 100" + _check(r["megabytes_per_s"] >= 100)))
     mem = []
     for section in ("end_to_end", "latency"):
         for e in results.get(section, []):

@@ -45,3 +45,12 @@ public enum ArticleReader {
         }
     }
 }
+
+extension ArticleReader {
+    /// A web page's body and metadata from its bytes, read as `ArticleExtractor` reads a page before
+    /// the language stages (encoding sniffed and declared, then the HTML reader): the reader alone,
+    /// for measuring it (`newsd-bench-html`).
+    public static func readPage(bytes: [UInt8], reference: CivilDate? = nil) -> Result<ReadArticle, ExtractionFailure> {
+        HTMLReader.read(bytes: bytes, reference: reference).map(\.article)
+    }
+}
