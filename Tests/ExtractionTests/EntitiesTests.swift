@@ -148,50 +148,36 @@ import Testing
 @Suite struct EntitiesMergeTests {
     /// Punctuation is trimmed off a tagged span ("West?"), but not a bracket the span itself opened.
     @Test func aTaggedNameKeepsTheBracketItCloses() {
-        let text = "Results: Mladost ( BJ ) 2 Radnicki ( N ) 1. Who won the West?"
-        let scalars = Array(text.unicodeScalars)
-        let layout = ArticleLayout(blocks: [.init(range: 0..<scalars.count, kind: .paragraph)])
-        let doc = Document(text: text, scalars: scalars, layout: layout)
-        let extractor = EntityExtractor(resources: TestExtractor.shared.resources)
-        func range(_ s: String) -> Range<Int> {
-            let r = text.range(of: s)!
-            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
-            return start..<(start + s.unicodeScalars.count)
-        }
-        let tagged = [
-            MentionCandidate(range: range("Mladost ( BJ )"), type: .organization, confidence: 0.9, origin: .tagger),
-            MentionCandidate(range: range("Radnicki ( N )"), type: .organization, confidence: 0.9, origin: .tagger),
-            MentionCandidate(range: range("West?"), type: .location, confidence: 0.9, origin: .tagger),
-        ]
-        let merged = extractor.merge(doc, rules: [], tagged: tagged)
-        let texts = merged.map { String(text.unicodeScalars.dropFirst($0.range.lowerBound).prefix($0.range.count)) }
-        #expect(texts == ["Mladost ( BJ )", "Radnicki ( N )", "West"])
+        let merged = merge("Results: Mladost ( BJ ) 2 Radnicki ( N ) 1. Who won the West?", withRules: false,
+                           tagged: [("Mladost ( BJ )", .organization), ("Radnicki ( N )", .organization), ("West?", .location)])
+        #expect(merged.map(\.text) == ["Mladost ( BJ )", "Radnicki ( N )", "West"])
     }
 
     @Test func taggerSpansWinExceptInsideConfidentPlaces() {
-        let text = "Jets flew over the East China Sea as Acme Widgets said Tom Smith would visit Paris."
+        let merged = merge("Jets flew over the East China Sea as Acme Widgets said Tom Smith would visit Paris.", withRules: true,
+                           tagged: [("China", .location), ("Acme Widgets", .organization), ("Tom Smith", .person)])
+        let byText = Dictionary(merged.map { ($0.text, $0.type) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["East China Sea"] == .location)
+        #expect(byText["China"] == nil)
+        #expect(byText["Acme Widgets"] == .organization)
+        #expect(byText["Tom Smith"] == .person)
+        #expect(byText["Paris"] == .location)
+    }
+
+    /// The merger's mentions (text and type) of one paragraph `text`, from the tagger's `tagged`
+    /// spans (each sure, at 0.9) and, `withRules`, the rules' mentions of it.
+    private func merge(_ text: String, withRules: Bool, tagged: [(String, EntityType)]) -> [(text: String, type: EntityType)] {
         let scalars = Array(text.unicodeScalars)
         let layout = ArticleLayout(blocks: [.init(range: 0..<scalars.count, kind: .paragraph)])
         let doc = Document(text: text, scalars: scalars, layout: layout)
         let extractor = EntityExtractor(resources: TestExtractor.shared.resources)
-        let rules = extractor.ruleCandidates(doc)
         func range(_ s: String) -> Range<Int> {
             let r = text.range(of: s)!
             let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
             return start..<(start + s.unicodeScalars.count)
         }
-        let tagged = [
-            MentionCandidate(range: range("China"), type: .location, confidence: 0.9, origin: .tagger),
-            MentionCandidate(range: range("Acme Widgets"), type: .organization, confidence: 0.9, origin: .tagger),
-            MentionCandidate(range: range("Tom Smith"), type: .person, confidence: 0.9, origin: .tagger),
-        ]
-        let merged = extractor.merge(doc, rules: rules, tagged: tagged)
-        let byText = Dictionary(merged.map { (String(text.unicodeScalars.dropFirst($0.range.lowerBound).prefix($0.range.count)), $0) },
-                                uniquingKeysWith: { a, _ in a })
-        #expect(byText["East China Sea"]?.type == .location)
-        #expect(byText["China"] == nil)
-        #expect(byText["Acme Widgets"]?.type == .organization)
-        #expect(byText["Tom Smith"]?.type == .person)
-        #expect(byText["Paris"]?.type == .location)
+        let candidates = tagged.map { MentionCandidate(range: range($0.0), type: $0.1, confidence: 0.9, origin: .tagger) }
+        let merged = extractor.merge(doc, rules: withRules ? extractor.ruleCandidates(doc) : [], tagged: candidates)
+        return merged.map { (String(scalars[$0.range].map(Character.init)), $0.type) }
     }
 }
