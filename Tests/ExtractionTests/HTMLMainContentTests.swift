@@ -65,6 +65,24 @@ import Testing
         }
     }
 
+    /// A "Related" box set into the article, with the article going on after it, does not end the
+    /// article: its heading and links leave, the paragraphs after the box stay.
+    @Test func relatedBoxInsideTheArticleLeavesOnlyItself() {
+        let page = """
+        <html><body><article class="rich-text"><h1>Bridge vote</h1><p>\(HTMLMainContentTests.prose)</p><p>\(HTMLMainContentTests.second)</p>
+        <div class="py-2"><div class="mx-6"><h3>Related</h3><ul><li><a href="/a">Ferry timetables change in spring</a></li>
+        <li><a href="/b">The old bridge closes for repairs</a></li></ul></div></div>
+        <p>\(HTMLMainContentTests.third)</p></article>
+        <section><h3>Related</h3><p>Ferries across the river will run less often from next year, the operator said in a statement on Monday.</p></section>
+        </body></html>
+        """
+        let r = HTMLReaderTests.read(page)
+        #expect(r.body.contains("three stages"))
+        #expect(!r.body.contains("Related"))
+        #expect(!r.body.contains("Ferry timetables"))
+        #expect(!r.body.contains("Ferries across"))
+    }
+
     /// A lone "Read more" / "Weiterlesen" line between paragraphs leaves; the text around it stays.
     @Test func loneLinkLabelsLeaveTheBody() {
         let page = """

@@ -11,14 +11,14 @@ struct HTMLMainContent {
 
     init(page: HTMLPage, paragraphs: HTMLParagraphs) {
         let ranges = HTMLMainContent.candidateRanges(page: page, paragraphs: paragraphs)
-        chosen = HTMLMainContent.select(paragraphs.items, within: ranges)
+        chosen = HTMLMainContent.select(paragraphs.items, within: ranges, page: page)
         chosen = HTMLMainContent.withNeighbours(chosen, paragraphs.items)
         chosen = HTMLMainContent.withStandfirst(chosen, paragraphs.items)
         if HTMLMainContent.length(chosen) < 200 {
             // Prose anywhere outside the page furniture.
             let prose = paragraphs.items.filter { !$0.excluded && HTMLMainContent.isProse($0) }
             if HTMLMainContent.length(prose) > HTMLMainContent.length(chosen) {
-                chosen = HTMLMainContent.select(paragraphs.items, within: HTMLMainContent.span(of: prose))
+                chosen = HTMLMainContent.select(paragraphs.items, within: HTMLMainContent.span(of: prose), page: page)
             }
         }
         if chosen.isEmpty {
@@ -152,7 +152,8 @@ struct HTMLMainContent {
     }
 
     /// The paragraphs inside `ranges` that are article text.
-    private static func select(_ items: [HTMLParagraphs.Paragraph], within ranges: [ClosedRange<Int32>]) -> [HTMLParagraphs.Paragraph] {
+    private static func select(_ items: [HTMLParagraphs.Paragraph], within ranges: [ClosedRange<Int32>],
+                               page: HTMLPage) -> [HTMLParagraphs.Paragraph] {
         var out: [HTMLParagraphs.Paragraph] = []
         for p in items where !p.excluded && ranges.contains(where: { $0.contains(p.event) }) {
             let linky = p.linkLength * 2 > p.length
@@ -163,20 +164,22 @@ struct HTMLMainContent {
             if !p.flags.isDisjoint(with: [.byline, .date]) && p.length < 160 && p.kind != .title { continue }
             out.append(p)
         }
-        return withoutTrailers(out)
+        return withoutTrailers(out, page: page)
     }
 
     /// What a page puts after its article under a short heading ("Related articles", "Kommentare",
     /// "À lire aussi"): such a heading in the second half of the text ends the article; earlier, or
-    /// a lone "Read more" / "Weiterlesen", it only leaves itself.
-    static func withoutTrailers(_ ps: [HTMLParagraphs.Paragraph]) -> [HTMLParagraphs.Paragraph] {
+    /// a lone "Read more" / "Weiterlesen", or in a box set into the article, it only leaves itself
+    /// (the box's links have left already).
+    static func withoutTrailers(_ ps: [HTMLParagraphs.Paragraph], page: HTMLPage) -> [HTMLParagraphs.Paragraph] {
         let total = length(ps)
         var out: [HTMLParagraphs.Paragraph] = []
         var before = 0
-        for p in ps {
+        for (n, p) in ps.enumerated() {
             if p.length <= 100, p.kind != .title, p.kind != .cell {
                 switch HTMLTrailers.kind(p.text) {
-                case .ending? where before * 2 >= total: return out
+                case .ending? where before * 2 >= total && !isInsetBox(heading: p, after: out.last, before: ps[(n + 1)...].first, page: page):
+                    return out
                 case .ending?, .line?: continue
                 case nil: break
                 }
@@ -185,6 +188,24 @@ struct HTMLMainContent {
             out.append(p)
         }
         return out
+    }
+
+    /// A heading in a box set into the article, with the article going on after the box
+    /// (`<p>…</p><div><h3>Related</h3><ul>…</ul></div><p>…</p>`): the prose paragraphs either side
+    /// share their container, and the heading sits deeper in it than they do.
+    static func isInsetBox(heading: HTMLParagraphs.Paragraph, after previous: HTMLParagraphs.Paragraph?,
+                           before next: HTMLParagraphs.Paragraph?, page: HTMLPage) -> Bool {
+        guard let previous, let next, isProse(previous), isProse(next),
+              previous.owner >= 0, next.owner >= 0, heading.owner >= 0 else { return false }
+        let container = page.elements[Int(previous.owner)].parent
+        guard container >= 0, page.elements[Int(next.owner)].parent == container else { return false }
+        var e = page.elements[Int(heading.owner)].parent
+        var steps = 0
+        while e >= 0 && e != container && steps < 8 {
+            e = page.elements[Int(e)].parent
+            steps += 1
+        }
+        return e == container && steps > 0
     }
 
     /// The event ranges of the best-scoring container and the siblings that join it.
