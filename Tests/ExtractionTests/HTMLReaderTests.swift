@@ -169,6 +169,22 @@ import Testing
         }
     }
 
+    /// A blog platform that keeps the post only in a script template and its `<noscript>` fallback,
+    /// inside the element marked as the article body: the fallback is the article, read once.
+    @Test func articleOnlyInANoscriptFallback() {
+        let page = """
+        <html><body><div class="sidebar"><h3>Archive</h3><ul><li><a href="/2020/05">May</a></li></ul></div>
+        <div class="post"><h2 class="title">Bridge vote</h2><div class="post-body" itemprop="articleBody">
+        <script type="text/template"><p>\(HTMLReaderTests.prose)</p><p>\(HTMLMainContentTests.second)</p></script>
+        <noscript><p>\(HTMLReaderTests.prose)</p><p>\(HTMLMainContentTests.second)</p></noscript>
+        </div></div><noscript><img src="/pixel.gif"><p>Please enable JavaScript to comment.</p></noscript></body></html>
+        """
+        let r = HTMLReaderTests.read(page, reference: nil)
+        #expect(r.body.components(separatedBy: "The committee met").count == 2)
+        #expect(r.body.contains("Residents who live"))
+        #expect(!r.body.contains("enable JavaScript"))
+    }
+
     @Test func everyNamedReferenceDecodes() {
         #expect(HTMLEntities.decodeAll("&NotNestedGreaterGreater; &bigotimes; &Aacute &amp;amp;") == "\u{2AA2}\u{0338} \u{2A02} Á &amp;")
         #expect(HTMLEntityTable.byName.count == 2231)

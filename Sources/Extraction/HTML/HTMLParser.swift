@@ -271,7 +271,7 @@ struct HTMLParser {
             return
         default: break
         }
-        if tag.isRawText && foreignDepth == 0 {
+        if tag.isRawText && foreignDepth == 0 && !(tag == .noscript && insideArticleBody) {
             rawText(tag)
             return
         }
@@ -442,6 +442,14 @@ struct HTMLParser {
             if t == .table && (tag == .table) { break }
             k -= 1
         }
+    }
+
+    /// Whether an open element is marked as the article body (`itemprop=articleBody`, `post-body`):
+    /// there a `<noscript>` is read as markup, as a browser without scripts reads it, because some
+    /// pages (Blogger's) keep their article only there and in a script template. Elsewhere its
+    /// content stays raw text: tracking pixels and "enable JavaScript" notes.
+    private var insideArticleBody: Bool {
+        stack.suffix(16).contains { page.elements[Int($0)].hints.contains(.articleBody) }
     }
 
     /// The content of a raw-text element, up to its end tag (or the end of the page).

@@ -48,7 +48,7 @@ enum HTMLTrailers {
     private static let labels: [[UInt8]] = [String]([
         "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "beitragsbild:", "titelbild:", "titelfoto:", "bildquelle:",
         "image:", "images:", "credit:", "credits:", "(credit:", "(foto:", "(photo:", "crédit photo", "crédits photo", "photo credit",
-        "image credit", "©", "published:", "updated:", "posted on", "veröffentlicht:", "veröffentlicht am", "aktualisiert:",
+        "image credit", "©", "published:", "updated:", "posted on", "posted by", "veröffentlicht:", "veröffentlicht am", "aktualisiert:",
         "aktualisiert am", "publiziert:", "publiziert am", "erstellt am", "stand:", "publié le", "mis à jour le",
         // Advertising disclosures and paywall calls.
         "*werbung", "werbung:", "anzeige,", "anzeige:", "subscribe now to",
