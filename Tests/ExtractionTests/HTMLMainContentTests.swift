@@ -129,6 +129,13 @@ import Testing
         #expect(HTMLTrailers.kind(Array("Lesen Sie auch:".utf8)) == .ending)
         #expect(HTMLTrailers.kind(Array("Read more »".utf8)) == .line)
         #expect(HTMLTrailers.kind(Array("Comments were mixed".utf8)) == nil)
+        #expect(HTMLTrailers.kind(Array("- Anzeige -".utf8)) == .line)
+        #expect(HTMLTrailers.kind(Array("– Advertisement –".utf8)) == .line)
+        #expect(HTMLTrailers.kind(Array("Empfehlungen aus der Redaktion".utf8)) == .ending)
+        #expect(HTMLTrailers.kind(Array("NOTAS RELACIONADAS".utf8)) == .ending)
+        // A range of numbers in a table or list is not a label between dashes.
+        #expect(HTMLTrailers.kind(Array("Teams 12-15".utf8)) == nil)
+        #expect(HTMLTrailers.kind(Array("Posted by Jane Doe".utf8)) == .line)
     }
 
     /// HTML5's `pubdate` on a `<time>` marks the article's own date, even below the text.

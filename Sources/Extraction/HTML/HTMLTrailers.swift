@@ -1,3 +1,5 @@
+import Foundation
+
 /// The short lines with which pages end an article and begin what follows it (related links,
 /// readers' comments, the author's box, share buttons), in the corpus's languages, and the lone
 /// link labels ("Read more") that stand between paragraphs. Matched on the whole line, lowercased,
@@ -12,7 +14,7 @@ enum HTMLTrailers {
         "you may also like", "recommended", "recommended for you", "read next", "popular", "most popular", "most read", "trending",
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment", "join the discussion",
         "about the author", "share this", "share this article", "share this post", "share", "sharing is caring",
-        "see also", "also read", "don't miss", "further reading", "tags", "categories",
+        "see also", "also read", "don't miss", "further reading", "tags", "categories", "related coverage",
         // German
         "mehr zum thema", "weitere artikel", "verwandte artikel", "ähnliche artikel", "ähnliche beiträge", "verwandte beiträge",
         "weitere beiträge", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "auch interessant",
@@ -22,12 +24,13 @@ enum HTMLTrailers {
         "diesen artikel teilen", "war der artikel nützlich", "war dieser artikel hilfreich", "war dieser beitrag hilfreich",
         "zum weiterlesen", "weiterführende links", "weitere themen", "themen", "schlagwörter", "interessante artikel",
         "vorschau auf den nächsten artikel", "neueste artikel", "aktuelle artikel", "lesen sie auch die folgenden beiträge",
-        "möchten sie den artikel teilen", "artikel bewerten", "beitrag bewerten",
+        "möchten sie den artikel teilen", "artikel bewerten", "beitrag bewerten", "empfehlungen aus der redaktion",
+        "top themen der redaktion", "lust auf mehr", "weiterführender link", "kommende events",
         // French
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "commentaires",
         "laisser un commentaire", "partager", "partager cet article", "à propos de l'auteur", "voir aussi", "les plus lus",
         // Spanish, Italian, Portuguese, Dutch, Polish
-        "artículos relacionados", "noticias relacionadas", "comentarios", "articoli correlati", "commenti", "leggi anche",
+        "artículos relacionados", "noticias relacionadas", "notas relacionadas", "comentarios", "articoli correlati", "commenti", "leggi anche",
         "veja também", "leia também", "leia mais", "artigos relacionados", "gerelateerde artikelen", "reacties", "lees ook",
         "czytaj też", "czytaj także", "komentarze", "zobacz też", "zobacz także", "polecane",
         // Chinese, Arabic
@@ -39,6 +42,7 @@ enum HTMLTrailers {
         "lire la suite", "en savoir plus", "leer más", "leggi tutto", "czytaj więcej", "阅读全文", "查看全文", "اقرأ المزيد",
         "advertisement", "anzeige", "werbung", "publicité", "sponsored", "print", "drucken", "imprimer", "e-mail", "email",
         "back to top", "nach oben", "zurück", "back", "explore further", "loading", "wird geladen", "drukuj",
+        "empfohlener redaktioneller inhalt", "permalien", "permalink",
         // Labels of boxes set into the article (contact, table of contents, sources, a gallery's buttons).
         "weitere informationen", "zusatzinformationen", "kontakt", "pressekontakt", "ansprechpartner", "ansprechpartnerin",
         "inhaltsverzeichnis", "quellen ausblenden", "quellen anzeigen", "bild anzeigen", "bild schließen", "bild anzeigen bild schließen",
@@ -53,6 +57,8 @@ enum HTMLTrailers {
         // Advertising disclosures and paywall calls.
         "*werbung", "werbung:", "anzeige,", "anzeige:", "subscribe now to",
     ]).map { Array($0.utf8) }
+
+    private static let dashesAndSpaces = CharacterSet(charactersIn: "-–— ")
 
     static func kind(_ text: [UInt8]) -> Kind? {
         let lower = String(decoding: text, as: UTF8.self).lowercased()
@@ -69,6 +75,9 @@ enum HTMLTrailers {
         if key.isEmpty && text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .line }
         if endings.contains(key) { return .ending }
         if lines.contains(key) { return .line }
+        // A label between dashes ("- Anzeige -", "– Advertisement –").
+        let undashed = key.trimmingCharacters(in: Self.dashesAndSpaces)
+        if undashed.count < key.count && lines.contains(undashed) { return .line }
         return nil
     }
 }
