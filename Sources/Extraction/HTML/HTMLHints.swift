@@ -92,20 +92,40 @@ struct HTMLHints: OptionSet, Sendable {
         k.append((Array("comment".utf8), .comments))
         return k
     }()
-    /// The keywords by their first two bytes: `byPrefix[prefixStart[p]..<prefixStart[p + 1]]` are
-    /// the indices into `keywords` of those starting with the two bytes `p` (one flat array, so a
-    /// look-up per byte touches no reference counts).
-    private static let prefixTable: (start: [Int32], indices: [Int32]) = {
-        var lists = [[Int32]](repeating: [], count: 65_536)
-        for (n, k) in keywords.enumerated() { lists[Int(k.bytes[0]) << 8 | Int(k.bytes[1])].append(Int32(n)) }
+    /// The keywords flattened for the per-byte scan: their bytes end to end, where each starts
+    /// (`start[k]..<start[k + 1]`), its hint, and by their first two bytes `p` the keyword numbers
+    /// `indices[prefixStart[p]..<prefixStart[p + 1]]`; `anyStarts` has bit `p` set when a keyword
+    /// starts with `p` (8 KB, so the 256 KB `prefixStart` is read only where a keyword may start).
+    /// Flat arrays of plain values: a look-up per byte touches no reference counts.
+    private struct Table {
+        var bytes: [UInt8] = []
         var start: [Int32] = [0]
+        var hint: [UInt16] = []
+        var prefixStart: [Int32] = [0]
         var indices: [Int32] = []
-        start.reserveCapacity(65_537)
-        for list in lists {
-            indices += list
-            start.append(Int32(indices.count))
+        var anyStarts = [UInt64](repeating: 0, count: 1024)
+        /// The keyword numbers of "comment" (boilerplate and comments).
+        var comment: Set<Int32> = []
+    }
+
+    private static let table: Table = {
+        var t = Table()
+        var lists = [[Int32]](repeating: [], count: 65_536)
+        for (n, k) in keywords.enumerated() {
+            t.bytes += k.bytes
+            t.start.append(Int32(t.bytes.count))
+            t.hint.append(k.hint.rawValue)
+            let p = Int(k.bytes[0]) << 8 | Int(k.bytes[1])
+            lists[p].append(Int32(n))
+            t.anyStarts[p >> 6] |= 1 << UInt64(p & 63)
+            if k.bytes == Array("comment".utf8) { t.comment.insert(Int32(n)) }
         }
-        return (start, indices)
+        t.prefixStart.reserveCapacity(65_537)
+        for list in lists {
+            t.indices += list
+            t.prefixStart.append(Int32(t.indices.count))
+        }
+        return t
     }()
 
     /// Hints from a lowercased `class` or `id` value: one table look-up per byte.
@@ -117,26 +137,36 @@ struct HTMLHints: OptionSet, Sendable {
     static func from(classAndID v: UnsafeBufferPointer<UInt8>) -> HTMLHints {
         var h: HTMLHints = []
         guard v.count >= 2 else { return h }
-        let (prefixStart, prefixIndices) = prefixTable
-        var i = 0
-        while i + 1 < v.count {
-            let p = Int(v[i]) << 8 | Int(v[i + 1])
-            var c = Int(prefixStart[p])
-            let cEnd = Int(prefixStart[p + 1])
-            while c < cEnd {
-                let k = keywords[Int(prefixIndices[c])]
-                c += 1
-                guard i + k.bytes.count <= v.count else { continue }
-                var j = 2
-                while j < k.bytes.count && v[i + j] == k.bytes[j] { j += 1 }
-                guard j == k.bytes.count else { continue }
-                if k.hint == .comments || k.hint == .boilerplate && k.bytes == Array("comment".utf8) {
-                    // "commentary" is an opinion piece, not readers' comments.
-                    if v[(i + j)...].starts(with: "ary".utf8) || v[(i + j)...].starts(with: "s-count".utf8) { continue }
+        let t = table
+        t.bytes.withUnsafeBufferPointer { bytes in
+            t.anyStarts.withUnsafeBufferPointer { anyStarts in
+                var i = 0
+                while i + 1 < v.count {
+                    let p = Int(v[i]) << 8 | Int(v[i + 1])
+                    guard anyStarts[p >> 6] & (1 << UInt64(p & 63)) != 0 else {
+                        i += 1
+                        continue
+                    }
+                    var c = Int(t.prefixStart[p])
+                    let cEnd = Int(t.prefixStart[p + 1])
+                    while c < cEnd {
+                        let k = t.indices[c]
+                        c += 1
+                        let kStart = Int(t.start[Int(k)]), kEnd = Int(t.start[Int(k) + 1])
+                        let count = kEnd - kStart
+                        guard i + count <= v.count else { continue }
+                        var j = 2
+                        while j < count && v[i + j] == bytes[kStart + j] { j += 1 }
+                        guard j == count else { continue }
+                        if t.comment.contains(k) {
+                            // "commentary" is an opinion piece, not readers' comments.
+                            if v[(i + j)...].starts(with: "ary".utf8) || v[(i + j)...].starts(with: "s-count".utf8) { continue }
+                        }
+                        h.insert(HTMLHints(rawValue: t.hint[Int(k)]))
+                    }
+                    i += 1
                 }
-                h.insert(k.hint)
             }
-            i += 1
         }
         // Advertising: the word `ad`/`ads` alone or as a prefix or suffix of a word.
         var start = 0
