@@ -291,4 +291,50 @@ import Testing
         """
         #expect(HTMLDatesAuthorsTests.read(page).byline == [])
     }
+
+    /// "Erstellt am" ("created on") opens a publication date line, and "erstellt von" a byline, as
+    /// "Veröffentlicht am" and "von" do.
+    @Test func createdOnAndCreatedBy() {
+        let created = """
+        <html lang="de"><head><title>Sieg</title></head><body><article><h1>Sieg im Springen</h1>
+        <p>Erstellt am: 30.01.2022 18:36</p><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(created).published == "2022-01-30")
+        let byline = """
+        <html lang="de"><head><title>Papst</title></head><body><article><h1>Der Papst und die Eltern</h1>
+        <div class="about"><span>erstellt von <a href="/author/dominique">Dominique</a></span> — <span>veröffentlicht 28.01.2022 06:00</span></div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        let r = HTMLDatesAuthorsTests.read(byline)
+        #expect(r.published == "2022-01-28")
+        #expect(r.byline == ["Dominique"])
+    }
+
+    /// A date as RSS writes it (RFC 1123) is a UTC instant, its time kept.
+    @Test func dateAsRSSWritesIt() {
+        #expect(HTMLDateText.parse("Wed, 04 May 2022 02:41:00 GMT")?.rfc3339 == "2022-05-04T02:41:00Z")
+        #expect(HTMLDateText.parse("Wed, 04 May 2022")?.rfc3339 == "2022-05-04")
+    }
+
+    /// The site's name in one word is not an author, nor part of one ("Jane Doe PhillyVoice" of "PhillyVoice Staff");
+    /// a desk's "Red." is not a person, and a separator before a name is not part of it.
+    @Test func siteNameAndDeskAreNotAuthors() {
+        let declared = """
+        <html><head><title>Fear</title><meta property="og:site_name" content="Stars Beispiel">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Fear",
+          "author":{"@type":"Person","name":"StarsBeispiel"}}</script></head>
+        <body><article><h1>Fear</h1><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(declared).byline == [])
+        let staff = """
+        <html><head><title>Game notes</title><meta property="og:site_name" content="CityVoice"></head>
+        <body><article><h1>Game notes</h1><div class="author">By Adam Beispiel CityVoice Staff</div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(staff).byline == ["Adam Beispiel"])
+        var names = HTMLBylineCleaner()
+        names.add("/ Cory Beispiel")
+        names.add("Red. / 31.10.2023")
+        #expect(names.names == ["Cory Beispiel"])
+    }
 }

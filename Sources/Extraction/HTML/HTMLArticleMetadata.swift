@@ -101,8 +101,11 @@ struct HTMLArticleMetadata {
                 }
             }
         }
-        // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site).
-        authors = people.names.filter { !HTMLArticleMetadata.isPartOfSiteName($0, site) }
+        // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site,
+        // "StarsInsider" on Stars Insider's) or after it ("Jane Doe PhillyVoice", left by "PhillyVoice Staff").
+        authors = people.names.map { HTMLArticleMetadata.withoutTrailingSiteName($0, site) }.filter {
+            !HTMLArticleMetadata.isPartOfSiteName($0, site) && !HTMLArticleMetadata.isSiteName($0, site)
+        }
         agencies = people.agencies
 
         // Dates, most trusted first: declared, the URL's, date lines at the head of the article,
@@ -268,11 +271,35 @@ struct HTMLArticleMetadata {
     /// the whole of it or the person a site opens with ("Jane Doe" of "Jane Doe - Travel Notes").
     static func isPartOfSiteName(_ name: String, _ site: String?) -> Bool {
         guard let site else { return false }
-        func compact(_ s: String) -> String { String(s.lowercased().unicodeScalars.filter { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }.map(Character.init)) }
         let n = compact(name), s = compact(site)
         guard !n.isEmpty, n != s, s.contains(n) else { return false }
         for sep in [" - ", " | ", " – ", " — ", ": "] where site.hasPrefix(name + sep) { return false }
         return true
+    }
+
+    /// Whether `name` is the site's name, however spaced or cased ("StarsInsider" of "Stars Insider"),
+    /// written as one word or with an article ("Die Tagespresse"): a site may be named after a person
+    /// ("Wolfgang Schmale" of wolfgangschmale.eu).
+    static func isSiteName(_ name: String, _ site: String?) -> Bool {
+        guard let site else { return false }
+        let n = compact(name)
+        guard !n.isEmpty && n == compact(site) else { return false }
+        let words = name.split(separator: " ")
+        return words.count == 1 || words.first.map { articles.contains($0.lowercased()) } == true
+    }
+
+    private static let articles: Set<String> = ["the", "die", "der", "das", "le", "la", "les", "el", "los", "il", "de", "het"]
+
+    /// A name of three words or more without a last word that is the site's name.
+    static func withoutTrailingSiteName(_ name: String, _ site: String?) -> String {
+        let words = name.split(separator: " ")
+        guard words.count >= 3, let last = words.last, isSiteName(String(last), site) else { return name }
+        return words.dropLast().joined(separator: " ")
+    }
+
+    /// Letters and digits only, in lower case: names compared however they are spaced or written.
+    private static func compact(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { CharacterClass.isLetter($0) || CharacterClass.isDigit($0) }.map(Character.init))
     }
 
     /// Whether a line opens as a byline does ("By Jane Doe", "Von Max Muster", "Ein Artikel von …").
@@ -284,7 +311,7 @@ struct HTMLArticleMetadata {
         if text.utf8.contains(0xC2) { text = text.replacingOccurrences(of: "\u{00A0}", with: " ") }
         if !CharacterClass.isLetter(text.unicodeScalars.first!) { text = String(text.drop { "-–—*~ ".contains($0) }) }
         let lower = text.lowercased()
-        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: "] where lower.hasPrefix(lead) {
+        for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: ", "erstellt von "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
             return rest.first.map { $0.isUppercase } ?? false
         }
@@ -301,13 +328,13 @@ struct HTMLArticleMetadata {
     enum DateCue { case published, updated }
 
     /// The cue a short paragraph opens with: publication ("Published", "Veröffentlicht", "Publié",
-    /// "Posted", "Stand") or update ("Updated", "Aktualisiert").
+    /// "Posted", "Stand", "Erstellt am") or update ("Updated", "Aktualisiert").
     static func dateCue(_ text: [UInt8]) -> DateCue? {
         guard let first = text.first, "pvsdeuaogPVSDEUAOG".utf8.contains(first) else { return nil }
         let head = String(decoding: text.prefix(24), as: UTF8.self).lowercased()
         if ["updated", "aktualisiert"].contains(where: { head.hasPrefix($0) }) { return .updated }
         let published = ["published", "posted", "veröffentlicht", "publié", "stand:", "datum:", "date:", "erschienen",
-                         "opublikowano", "publicado", "pubblicato", "gepubliceerd", "submitted", "gespeichert"]
+                         "opublikowano", "publicado", "pubblicato", "gepubliceerd", "submitted", "gespeichert", "erstellt"]
         return published.contains { head.hasPrefix($0) } ? .published : nil
     }
 

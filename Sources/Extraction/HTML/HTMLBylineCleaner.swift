@@ -24,7 +24,7 @@ struct HTMLBylineCleaner {
         "abc", "fox", "npr", "wire", "wires", "feed", "blog", "redaktionsnetzwerk", "nachrichten", "rédaction", "redacción",
         "agencies", "agences", "agenturen", "name", "antworten", "reply", "like", "follow", "share", "comments", "kommentar",
         "says", "sagt", "meetings", "actually", "welle", "artikel", "article", "eg", "e.v.", "ev", "newsdesk", "user",
-        "e-mail", "email", "kitchens", "verband", "bundesverband",
+        "e-mail", "email", "kitchens", "verband", "bundesverband", "red",
     ]
     private static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "author", "photographer", "producer",
@@ -142,7 +142,7 @@ struct HTMLBylineCleaner {
             words = words.map { w in w.hasSuffix("Follow") && w.count > 6 ? String(w.dropLast(6)) : w }
             while let l = words.last, HTMLBylineCleaner.isRole(l) { words.removeLast() }
             while let f = words.first, HTMLBylineCleaner.isRole(f) { words.removeFirst() }
-            let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]"))
+            let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]/|"))
             // A label left alone in its element ("Von:" above the name) is not a name.
             guard !name.isEmpty, !HTMLBylineCleaner.leadIns.contains(name.lowercased() + " ") else { continue }
             let lower = name.lowercased()

@@ -101,7 +101,19 @@ enum HTMLDateText {
         let t = Array(text.utf8.prefix(80))
         guard !t.isEmpty else { return nil }
         if let s = iso(t) { return s }
-        return loose(text)
+        return rfc1123(text) ?? loose(text)
+    }
+
+    /// `Tue, 19 Nov 2019 13:03:00 GMT`, as HTTP and RSS write dates: the day, with its time in UTC.
+    private static func rfc1123(_ text: String) -> Stamp? {
+        let parts = text.split(separator: " ")
+        guard parts.count >= 6, parts[0].hasSuffix(","), parts[3].count == 4, let d = Int(parts[1]), let y = Int(parts[3]),
+              let m = months[parts[2].lowercased()], let day = valid(y, m, d) else { return nil }
+        let clock = parts[4].split(separator: ":").compactMap { $0.count == 2 ? Int($0) : nil }
+        guard clock.count == 3, clock[0] < 24, clock[1] < 60, clock[2] < 61, ["GMT", "UTC", "Z", "+0000"].contains(parts[5]) else {
+            return Stamp(day: day, time: nil)
+        }
+        return Stamp(day: day, time: "T\(parts[4])Z")
     }
 
     /// `YYYY-MM-DD` or `YYYYMMDD`, then an optional `T`/space time and zone.
