@@ -253,7 +253,7 @@ struct HTMLArticleMetadata {
 
     /// "Harm, Robert" of a catalogue-style field as "Robert Harm"; any other value as it is.
     static func firstNameFirst(_ value: String, key: String) -> String {
-        let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = value.split(separator: ",").map { $0.trimmingSpaces() }
         guard surnameFirstKeys.contains(key), parts.count == 2, !parts[0].contains(" "),
               (1...3).contains(parts[1].split(separator: " ").count) else { return value }
         return parts[1] + " " + parts[0]

@@ -103,13 +103,7 @@ struct HTMLBylineCleaner {
             let label = t[..<colon], rest = t[t.index(after: colon)...]
             if label.split(separator: " ").count <= 3 && rest.contains(where: \.isLetter) { t = String(rest) }
         }
-        var s = t
-        for sep in [" and ", " And ", " AND ", " und ", " et ", " y ", " e ", " & ", " | ", "|", ";", " / ", " · ", " • ", "\n", " with ", " mit ", "•", "·"] {
-            s = s.replacingOccurrences(of: sep, with: ",")
-        }
-        // "Name. Organisation": a full stop after a word of three letters or more ends the name.
-        s = s.replacingOccurrences(of: #"(\p{L}{3,})\.\s+"#, with: "$1,", options: .regularExpression)
-        for part in s.split(separator: ",") {
+        for part in HTMLBylineCleaner.commaSeparated(t).split(separator: ",") {
             var words = part.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
             // Lead-ins and labels before the name: "By", "Von:", "Updated:".
             while let f = words.first, HTMLBylineCleaner.leadIns.contains(f.lowercased() + " ")
@@ -142,7 +136,7 @@ struct HTMLBylineCleaner {
             words = words.map { w in w.hasSuffix("Follow") && w.count > 6 ? String(w.dropLast(6)) : w }
             while let l = words.last, HTMLBylineCleaner.isRole(l) { words.removeLast() }
             while let f = words.first, HTMLBylineCleaner.isRole(f) { words.removeFirst() }
-            let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—*()[]/|"))
+            let name = words.joined(separator: " ").trimming { " .:,;-–—*()[]/|".unicodeScalars.contains($0) }
             // A label left alone in its element ("Von:" above the name) is not a name.
             guard !name.isEmpty, !HTMLBylineCleaner.leadIns.contains(name.lowercased() + " ") else { continue }
             let lower = name.lowercased()
@@ -167,12 +161,50 @@ struct HTMLBylineCleaner {
         }
     }
 
+    /// The separators between names in a byline, each read as a comma; the first that matches at a
+    /// position wins.
+    private static let nameSeparators: [[Unicode.Scalar]] = [
+        " and ", " And ", " AND ", " und ", " et ", " y ", " e ", " & ", " | ", "|", ";", " / ", " · ", " • ", "\n", " with ",
+        " mit ", "•", "·",
+    ].map { Array($0.unicodeScalars) }
+
+    /// `t` with every name separator a comma, and a full stop after a word of three letters or more,
+    /// with the white space after it, a comma too ("Name. Organisation": the stop ends the name).
+    /// One pass over the code points (it was nineteen `replacingOccurrences` and a regular expression).
+    static func commaSeparated(_ t: String) -> String {
+        let scalars = Array(t.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var letters = 0
+        var i = 0
+        scan: while i < scalars.count {
+            for sep in nameSeparators where scalars[i] == sep[0] && i + sep.count <= scalars.count
+                && scalars[i..<(i + sep.count)].elementsEqual(sep) {
+                out.append(",")
+                i += sep.count
+                letters = 0
+                continue scan
+            }
+            let c = scalars[i]
+            if c == ".", letters >= 3, i + 1 < scalars.count, scalars[i + 1].properties.isWhitespace {
+                out.append(",")
+                i += 1
+                while i < scalars.count && scalars[i].properties.isWhitespace { i += 1 }
+                letters = 0
+                continue
+            }
+            letters = CharacterClass.isLetter(c) ? letters + 1 : 0
+            out.append(c)
+            i += 1
+        }
+        return String(out)
+    }
+
     private static let pictureWords: Set<String> = ["photograph", "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "illustration"]
 
     /// Whether a line opens with a word for a picture ("Fotos: …", "Photograph by …").
     static func opensWithPictureWord(_ line: String) -> Bool {
         guard let w = line.split(separator: " ").first else { return false }
-        return pictureWords.contains(w.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        return pictureWords.contains(w.lowercased().trimmingPunctuation())
     }
     private static let sectionLabels = ["kategorien:", "kategorie:", "categories:", "category:", "tags:", "filed under", "schlagwörter:", "rubrik:"]
 
@@ -183,7 +215,7 @@ struct HTMLBylineCleaner {
 
     /// Whether `word` (lowercased, punctuation trimmed) is a role, singular or plural.
     private static func isRole(_ word: String) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        let w = word.lowercased().trimmingPunctuation()
         return roleWords.contains(w) || w.hasSuffix("s") && roleWords.contains(String(w.dropLast()))
     }
 

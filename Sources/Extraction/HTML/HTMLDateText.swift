@@ -57,13 +57,13 @@ enum HTMLDateText {
     /// one of the languages read here: a byline cut at its date leaves such words behind ("August" of
     /// "By Jane Doe, August 14, 2020").
     static func isCalendarWord(_ word: some StringProtocol) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        let w = word.lowercased().trimmingPunctuation()
         return months[w] != nil || weekdays.contains(w)
     }
 
     /// Whether `word` (any case, punctuation around it ignored) names a day of the week.
     static func isWeekday(_ word: some StringProtocol) -> Bool {
-        weekdays.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        weekdays.contains(word.lowercased().trimmingPunctuation())
     }
 
     private static let weekdays: Set<String> = [

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The short lines with which pages end an article and begin what follows it (related links,
 /// readers' comments, the author's box, share buttons), in the corpus's languages, and the lone
 /// link labels ("Read more") that stand between paragraphs. Matched on the whole line, lowercased,
@@ -58,7 +56,7 @@ enum HTMLTrailers {
         "*werbung", "werbung:", "anzeige,", "anzeige:", "subscribe now to",
     ]).map { Array($0.utf8) }
 
-    private static let dashesAndSpaces = CharacterSet(charactersIn: "-–— ")
+    private static let dashesAndSpaces: Set<Unicode.Scalar> = ["-", "–", "—", " "]
 
     static func kind(_ text: [UInt8]) -> Kind? {
         let lower = String(decoding: text, as: UTF8.self).lowercased()
@@ -76,8 +74,8 @@ enum HTMLTrailers {
         if endings.contains(key) { return .ending }
         if lines.contains(key) { return .line }
         // A label between dashes ("- Anzeige -", "– Advertisement –").
-        let undashed = key.trimmingCharacters(in: Self.dashesAndSpaces)
-        if undashed.count < key.count && lines.contains(undashed) { return .line }
+        let undashed = key.trimming { Self.dashesAndSpaces.contains($0) }
+        if undashed.utf8.count < key.utf8.count && lines.contains(undashed) { return .line }
         return nil
     }
 }

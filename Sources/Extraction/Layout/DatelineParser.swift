@@ -44,7 +44,7 @@ enum DatelineParser {
         var agency: String?
         if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
             let inside = prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
+                .trimmingSpaces()
             let words = inside.split(separator: " ")
             guard !words.isEmpty, words.count <= 4, !inside.contains(where: { $0.isNumber }),
                   let f = inside.unicodeScalars.first, CharacterClass.isUppercase(f) else { return nil }
@@ -56,8 +56,8 @@ enum DatelineParser {
         // The place: comma-separated parts up to the first that is a date.
         var parts: [String] = []
         for part in prefix.split(separator: ",") {
-            let t = part.trimmingCharacters(in: .whitespaces)
-            let firstWord = t.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
+            let t = part.trimmingSpaces()
+            let firstWord = t.split(separator: " ").first.map { $0.lowercased().trimmingPunctuation() } ?? ""
             if t.contains(where: { $0.isNumber }) || months.contains(firstWord) { break }
             parts.append(t)
         }

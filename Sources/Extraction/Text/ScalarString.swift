@@ -41,3 +41,39 @@ extension String {
         self.init(scalars: scalars[...])
     }
 }
+
+extension StringProtocol {
+    /// The string without the code points at either end for which `trimmed` holds.
+    ///
+    /// Foundation's `trimmingCharacters(in:)` bridges through `NSString`: on web pages' metadata,
+    /// trimmed word by word, it was a twentieth of the HTML reader's time.
+    func trimming(where trimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }),
+              let last = scalars.lastIndex(where: { !trimmed($0) }) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
+    }
+
+    /// The string without punctuation (Unicode's P categories, as `CharacterSet.punctuationCharacters`) at either end.
+    func trimmingPunctuation() -> String {
+        trimming(where: \.isPunctuation)
+    }
+
+    /// The string without spaces and tabs at either end (`CharacterSet.whitespaces`).
+    func trimmingSpaces() -> String {
+        trimming(where: { $0.properties.generalCategory == .spaceSeparator || $0 == "\t" })
+    }
+}
+
+extension Unicode.Scalar {
+    /// In one of Unicode's punctuation categories (P*).
+    var isPunctuation: Bool {
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: true
+        default: false
+        }
+    }
+}
