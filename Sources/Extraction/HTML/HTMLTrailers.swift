@@ -58,24 +58,31 @@ enum HTMLTrailers {
 
     private static let dashesAndSpaces: Set<Unicode.Scalar> = ["-", "–", "—", " "]
 
+    /// Lines are read as code points, not `Character`s: the reader asks this of every short paragraph.
     static func kind(_ text: [UInt8]) -> Kind? {
-        let lower = String(decoding: text, as: UTF8.self).lowercased()
-        // Byte prefixes: `String.hasPrefix` compares by canonical equivalence, many times slower.
-        if text.count <= 160 && labels.contains(where: { lower.utf8.starts(with: $0) }) { return .line }
-        var s = Substring(lower)
-        while let f = s.first, f.isNumber || f == " " || f == "(" || f == ")" { s = s.dropFirst() }
-        while let l = s.last, l == ":" || l == "?" || l == "!" || l == "." || l == "…" || l == " " || l == "»" || l == "›" || l == ">" || l == "(" || l == ")" || l.isNumber {
-            s = s.dropLast()
-        }
-        while let f = s.first, f == "»" || f == "›" || f == ">" || f == " " { s = s.dropFirst() }
-        let key = String(s)
+        let lower = lowercased(text)
+        if text.count <= 160 && labels.contains(where: { lower.starts(with: $0) }) { return .line }
+        let scalars = Array(String(decoding: lower, as: UTF8.self).unicodeScalars)
+        var a = 0, b = scalars.count
+        func isNumber(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil }
+        while a < b, isNumber(scalars[a]) || " ()".unicodeScalars.contains(scalars[a]) { a += 1 }
+        while a < b, isNumber(scalars[b - 1]) || ":?!.… »›>()".unicodeScalars.contains(scalars[b - 1]) { b -= 1 }
+        while a < b, "»›> ".unicodeScalars.contains(scalars[a]) { a += 1 }
         // Nothing but numbers and punctuation: a lone date or time ("23.10.2018", "14:05").
-        if key.isEmpty && text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .line }
+        if a == b { return text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? .line : nil }
+        let key = String(scalars: scalars[a..<b])
         if endings.contains(key) { return .ending }
         if lines.contains(key) { return .line }
         // A label between dashes ("- Anzeige -", "– Advertisement –").
-        let undashed = key.trimming { Self.dashesAndSpaces.contains($0) }
-        if undashed.utf8.count < key.utf8.count && lines.contains(undashed) { return .line }
+        while a < b, dashesAndSpaces.contains(scalars[a]) { a += 1 }
+        while a < b, dashesAndSpaces.contains(scalars[b - 1]) { b -= 1 }
+        if a < b && b - a < key.unicodeScalars.count && lines.contains(String(scalars: scalars[a..<b])) { return .line }
         return nil
+    }
+
+    /// `text` lowercased: ASCII byte by byte, anything else as `String.lowercased()` does it.
+    private static func lowercased(_ text: [UInt8]) -> [UInt8] {
+        guard text.allSatisfy({ $0 < 0x80 }) else { return Array(String(decoding: text, as: UTF8.self).lowercased().utf8) }
+        return text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 }

@@ -48,12 +48,11 @@ extension StringProtocol {
     /// Foundation's `trimmingCharacters(in:)` bridges through `NSString`: on web pages' metadata,
     /// trimmed word by word, it was a twentieth of the HTML reader's time.
     func trimming(where trimmed: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = unicodeScalars
+        let string = String(self)
+        let scalars = string.unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }),
               let last = scalars.lastIndex(where: { !trimmed($0) }) else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        return String(scalars[first..<scalars.index(after: last)])
     }
 
     /// The string without punctuation (Unicode's P categories, as `CharacterSet.punctuationCharacters`) at either end.
