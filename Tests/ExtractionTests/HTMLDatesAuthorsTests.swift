@@ -23,6 +23,18 @@ import Testing
         #expect(r.byline == ["Dana Beispiel"])
     }
 
+    /// A page that declares no date and marks none: a short unmarked line by the head of the article
+    /// holding a whole date is the date, as htmldate's extensive search reads it; a bare year is not.
+    @Test func anUnmarkedDateLineByTheHeadlineWhenNothingElseTells() {
+        let page = """
+        <html><body><div class="post"><h1>Bridge vote</h1><div>Jane Doe · 14 March 2021 · 5 min read</div>
+        <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2021-03-14")
+        let yearOnly = page.replacingOccurrences(of: "14 March 2021", with: "since 2021")
+        #expect(HTMLDatesAuthorsTests.read(yearOnly).published == nil)
+    }
+
     /// A JSON-LD block a template broke (a name left unquoted) still names its dates.
     @Test func datesInBrokenJSONLD() {
         let page = """

@@ -151,6 +151,30 @@ struct HTMLArticleMetadata {
                 }
             }
         }
+        // Nothing else: a short line holding a whole date (day, month and year) by the head of the
+        // article, as htmldate's extensive search reads the page's text ("Benni, 10. September 2017").
+        if publishedCandidates.isEmpty {
+            let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+            for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 30)).prefix(40)
+                where p.length <= 120 && p.kind != .title && p.linkLength * 2 < p.length && (!p.excluded || k < start)
+                && HTMLArticleMetadata.hasYear(p.text) {
+                if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
+                    publishedCandidates.append(s)
+                    break
+                }
+            }
+        }
+    }
+
+    /// Whether `text` holds a year from 1990 to 2039 as a number of its own.
+    static func hasYear(_ text: [UInt8]) -> Bool {
+        guard text.count >= 4 else { return false }
+        func digit(_ i: Int) -> Bool { i >= 0 && i < text.count && text[i] >= 0x30 && text[i] <= 0x39 }
+        for i in 0...(text.count - 4) where !digit(i - 1) && !digit(i + 4) && digit(i + 2) && digit(i + 3) {
+            if text[i] == UInt8(ascii: "1") && text[i + 1] == UInt8(ascii: "9") && text[i + 2] == UInt8(ascii: "9")
+                || text[i] == UInt8(ascii: "2") && text[i + 1] == UInt8(ascii: "0") && text[i + 2] <= UInt8(ascii: "3") { return true }
+        }
+        return false
     }
 
     /// The declared date to trust first. The earliest, as an update often rewrites one of the fields;
