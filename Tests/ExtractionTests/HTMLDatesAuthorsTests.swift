@@ -35,6 +35,26 @@ import Testing
         #expect(HTMLDatesAuthorsTests.read(yearOnly).published == nil)
     }
 
+    /// An author the JSON-LD names only by `@id` (as Yoast writes WordPress articles) is the `Person`
+    /// of that `@id` in the graph, when the page shows no byline; a byline it shows comes first, and
+    /// a user named after the site is the site's account.
+    @Test func anAuthorGivenByReferenceInTheGraph() {
+        func page(person: String, byline: String) -> String {
+            """
+            <html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"Article","@id":"https://example.org/bridge/#article","headline":"Bridge vote",
+               "author":{"@id":"https://example.org/#/schema/person/1f"},"datePublished":"2021-03-14T09:00:00+00:00"},
+              {"@type":"WebSite","@id":"https://example.org/#website","name":"Example Times"},
+              {"@type":"Person","@id":"https://example.org/#/schema/person/1f","name":"\(person)"}]}</script>
+            <meta property="og:site_name" content="Bridge Watch"></head>
+            <body><article><h1>Bridge vote</h1>\(byline)<p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+            """
+        }
+        #expect(HTMLDatesAuthorsTests.read(page(person: "Jane Doe", byline: "")).byline == ["Jane Doe"])
+        #expect(HTMLDatesAuthorsTests.read(page(person: "Jane Doe", byline: "<div class=\"byline\">By John Roe</div>")).byline == ["John Roe"])
+        #expect(HTMLDatesAuthorsTests.read(page(person: "Bridge Watch", byline: "")).byline == [])
+    }
+
     /// A JSON-LD block a template broke (a name left unquoted) still names its dates.
     @Test func datesInBrokenJSONLD() {
         let page = """

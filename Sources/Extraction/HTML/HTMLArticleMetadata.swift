@@ -101,6 +101,17 @@ struct HTMLArticleMetadata {
                 }
             }
         }
+        // Last, a JSON-LD author given by reference (`"author": {"@id": …}` and a `Person` elsewhere in
+        // the graph, as Yoast writes WordPress articles): the site's user who posted, who is the
+        // author when the page shows no byline, but not over one it shows.
+        // A user named after the site ("NOW Grenada", "IT Finanzmagazin /pp") is the site's account.
+        if people.names.isEmpty {
+            for a in ld.referencedAuthors {
+                if let name = a["name"]?.string, let site, !HTMLArticleMetadata.compact(site).isEmpty,
+                   HTMLArticleMetadata.compact(name).contains(HTMLArticleMetadata.compact(site)) { continue }
+                people.add(json: a)
+            }
+        }
         // The site's own name where a person's should be ("Wikimedia" on the Wikimedia Foundation's site,
         // "StarsInsider" on Stars Insider's) or after it ("Jane Doe PhillyVoice", left by "PhillyVoice Staff").
         authors = people.names.map { HTMLArticleMetadata.withoutTrailingSiteName($0, site) }.filter {

@@ -8,6 +8,8 @@ struct HTMLLinkedData {
     var published: String?
     var modified: String?
     var authors: [JSONValue] = []
+    /// Authors the article names only by `@id`, resolved in its block: weaker than a byline on the page.
+    var referencedAuthors: [JSONValue] = []
     var publisher: String?
     var url: String?
     var found = false
@@ -31,6 +33,10 @@ struct HTMLLinkedData {
                 case .object:
                     if HTMLLinkedData.isArticle(v["@type"]) {
                         take(v)
+                        // Authors given by reference: the CMS user who posted (Yoast's `Person`), not always the byline.
+                        let references = authors.filter { $0["name"] == nil && $0["@id"] != nil }
+                        authors.removeAll { $0["name"] == nil && $0["@id"] != nil }
+                        referencedAuthors = references.map { HTMLLinkedData.resolved($0, in: root) }.filter { $0["name"] != nil }
                         break blocks
                     }
                     if page == nil && HTMLLinkedData.isType(v["@type"], ["WebPage", "ItemPage"]) { page = v }
@@ -105,6 +111,28 @@ struct HTMLLinkedData {
             if let name { publisher = name }
         }
         url = v["url"]?.string ?? v["mainEntityOfPage"]?["@id"]?.string
+    }
+
+    /// An author given only as a reference (`{"@id": "https://…/#/schema/person/…"}`, as Yoast writes
+    /// every WordPress article's) as the object of the same `@id` elsewhere in the block, if it has a name.
+    static func resolved(_ author: JSONValue, in root: JSONValue) -> JSONValue {
+        guard author["name"] == nil, let id = author["@id"]?.string else { return author }
+        var queue: [(JSONValue, Int)] = [(root, 0)]
+        var k = 0
+        while k < queue.count && k < 512 {
+            let (v, level) = queue[k]
+            k += 1
+            switch v {
+            case .array(let items) where level < 4:
+                queue += items.prefix(256).map { ($0, level + 1) }
+            case .object:
+                if v["@id"]?.string == id, v["name"] != nil { return v }
+                if let graph = v["@graph"], level < 4 { queue.append((graph, level + 1)) }
+            default:
+                continue
+            }
+        }
+        return author
     }
 
     private static func list(_ v: JSONValue) -> [JSONValue] {
