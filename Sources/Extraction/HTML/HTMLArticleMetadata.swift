@@ -39,6 +39,8 @@ struct HTMLArticleMetadata {
     init(page: HTMLPage, paragraphs: HTMLParagraphs, content: ClosedRange<Int32>, warnings: inout [String]) {
         let d = page.declarations
         let ld = HTMLLinkedData(d.jsonLD)
+        // The index of the article's first paragraph, by which bylines and dates are looked for.
+        let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
         func meta(_ keys: [String]) -> String? {
             for k in keys { if let v = d.meta[k]?.cleanedMetadata { return v } }
             return nil
@@ -66,7 +68,6 @@ struct HTMLArticleMetadata {
             // "By"/"Von"/"Par", outside page furniture (not a comment's author) and near the top.
             // Near the top of the article: from 80 paragraphs before its start (a long menu before it
             // does not use the look up).
-            let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
             // A line holding an inline element marked as author counts at the head of the article only,
             // where teasers are not: below the headline, the element's own text ("The Guardian 02/10/2020
             // <span class="authorname">Jane Doe</span>"); else the line when it names the author with a
@@ -104,11 +105,9 @@ struct HTMLArticleMetadata {
         // Last, a JSON-LD author given by reference (`"author": {"@id": …}` and a `Person` elsewhere in
         // the graph, as Yoast writes WordPress articles): the site's user who posted, who is the
         // author when the page shows no byline, but not over one it shows.
-        // A user named after the site ("NOW Grenada", "IT Finanzmagazin /pp") is the site's account.
+        // A user named after the site ("NOW Grenada", "IT Finanzmagazin /pp") is the site's account, as in a meta field.
         if people.names.isEmpty {
-            for a in ld.referencedAuthors {
-                if let name = a["name"]?.string, let site, !HTMLArticleMetadata.compact(site).isEmpty,
-                   HTMLArticleMetadata.compact(name).contains(HTMLArticleMetadata.compact(site)) { continue }
+            for a in ld.referencedAuthors where !(a["name"]?.string.map { HTMLArticleMetadata.namesSite($0, site) } ?? false) {
                 people.add(json: a)
             }
         }
@@ -137,7 +136,7 @@ struct HTMLArticleMetadata {
             if let v, let s = HTMLDateText.parse(v) { modifiedCandidates.append(s) }
         }
         let inURL = [url, d.meta["og:url"]].compactMap { $0.flatMap(HTMLDateText.inURL) }.map { HTMLDateText.Stamp(day: $0, time: nil) }
-        let lines = HTMLArticleMetadata.dateLines(paragraphs, content: content)
+        let lines = HTMLArticleMetadata.dateLines(paragraphs, content: content, start: start)
         if let first = HTMLArticleMetadata.firstDeclared(declared, modified: modifiedCandidates, shown: lines.first, inURL: inURL.first) {
             publishedCandidates.append(first)
         }
@@ -165,7 +164,6 @@ struct HTMLArticleMetadata {
         // Nothing else: a short line holding a whole date (day, month and year) by the head of the
         // article, as htmldate's extensive search reads the page's text ("Benni, 10. September 2017").
         if publishedCandidates.isEmpty {
-            let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
             for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 30)).prefix(40)
                 where p.length <= 120 && p.kind != .title && p.linkLength * 2 < p.length && (!p.excluded || k < start)
                 && HTMLArticleMetadata.hasYear(p.text) {
@@ -217,8 +215,8 @@ struct HTMLArticleMetadata {
     /// class="author">…</span> Veröffentlicht am 1. Mai 2019"), which the block's marks miss; then a
     /// line opening with a date by the headline, then the date of a byline line in the article
     /// ("Author: Jane am 29.12.2010" below a post).
-    static func dateLines(_ paragraphs: HTMLParagraphs, content: ClosedRange<Int32>) -> [HTMLDateText.Stamp] {
-        let start = paragraphs.items.firstIndex { $0.event >= content.lowerBound } ?? paragraphs.items.count
+    /// `start` is the index of the article's first paragraph.
+    static func dateLines(_ paragraphs: HTMLParagraphs, content: ClosedRange<Int32>, start: Int) -> [HTMLDateText.Stamp] {
         var seen = 0
         var cued: HTMLDateText.Stamp?, flagged: HTMLDateText.Stamp?, inner: HTMLDateText.Stamp?, bare: HTMLDateText.Stamp?
         var bylined: HTMLDateText.Stamp?
@@ -342,9 +340,7 @@ struct HTMLArticleMetadata {
         // "By&nbsp;Jane Doe" as "By Jane Doe"; "---- by Jane Doe" as "by Jane Doe".
         // (0xE2 leads the UTF-8 of the en and em dashes.)
         guard let first = text.utf8.first, first == 0xE2 || "bvpeatBVPEAT-*~".utf8.contains(first) else { return false }
-        var text = text
-        if text.utf8.contains(0xC2) { text = text.replacingOccurrences(of: "\u{00A0}", with: " ") }
-        if !CharacterClass.isLetter(text.unicodeScalars.first!) { text = String(text.drop { "-–—*~ ".contains($0) }) }
+        let text = HTMLBylineCleaner.withoutLeadingMarks(text)
         let lower = text.lowercased()
         for lead in ["by ", "von ", "par ", "por ", "ein artikel von ", "posted by ", "author: ", "autor: ", "text: ", "von: ", "by: ", "erstellt von "] where lower.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)

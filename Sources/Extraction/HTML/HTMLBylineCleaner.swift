@@ -59,8 +59,7 @@ struct HTMLBylineCleaner {
 
     /// Adds the people of one byline or author string.
     mutating func add(_ raw: String) {
-        guard var t = String(raw.replacingOccurrences(of: "\u{00A0}", with: " ").drop { "-–—*~ ".contains($0) }).cleanedMetadata,
-              t.count <= 300 else { return }
+        guard var t = HTMLBylineCleaner.withoutLeadingMarks(raw).cleanedMetadata, t.count <= 300 else { return }
         if t.hasPrefix("http") || t.hasPrefix("www.") { return }
         // A picture credit ("© Gepa", "(c) dpa", "Photograph by Jane Doe") is not the article's author
         // (a label, "Fotos: Jane Doe", names the photographer among the authors).
@@ -159,6 +158,14 @@ struct HTMLBylineCleaner {
             let clean = ws.map { LinePrefix.titleCasedIfAllCaps(Substring($0)) }.joined(separator: " ")
             if !names.contains(clean) && names.count < 12 { names.append(clean) }
         }
+    }
+
+    /// A byline line as its words begin: no-break spaces as spaces ("By&nbsp;Jane Doe"), and the dashes,
+    /// stars and tildes before it gone ("---- by Jane Doe", "~ Jane").
+    static func withoutLeadingMarks(_ line: String) -> String {
+        // (0xC2 leads the UTF-8 of the no-break space: most lines have none.)
+        let spaced = line.utf8.contains(0xC2) ? line.replacingOccurrences(of: "\u{00A0}", with: " ") : line
+        return String(spaced.drop { "-–—*~ ".contains($0) })
     }
 
     /// The separators between names in a byline, each read as a comma; the first that matches at a

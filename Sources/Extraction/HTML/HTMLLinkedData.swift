@@ -22,34 +22,26 @@ struct HTMLLinkedData {
             let parsed = JSONScanner.parse(String(decoding: block, as: UTF8.self))
             if parsed.problem != nil { broken.append(block) }
             guard let root = parsed.value else { continue }
-            var queue: [(JSONValue, Int)] = [(root, 0)]
-            var k = 0
-            while k < queue.count && k < 512 {
-                let (v, level) = queue[k]
-                k += 1
-                switch v {
-                case .array(let items) where level < 4:
-                    queue += items.prefix(256).map { ($0, level + 1) }
-                case .object:
-                    if HTMLLinkedData.isArticle(v["@type"]) {
-                        take(v)
-                        // Authors given by reference: the CMS user who posted (Yoast's `Person`), not always the byline.
-                        let references = authors.filter { $0["name"] == nil && $0["@id"] != nil }
-                        authors.removeAll { $0["name"] == nil && $0["@id"] != nil }
-                        referencedAuthors = references.map { HTMLLinkedData.resolved($0, in: root) }.filter { $0["name"] != nil }
-                        break blocks
-                    }
-                    if page == nil && HTMLLinkedData.isType(v["@type"], ["WebPage", "ItemPage"]) { page = v }
-                    if work == nil && HTMLLinkedData.isType(v["@type"], HTMLLinkedData.otherWorkTypes) { work = v }
-                    if publisher == nil && HTMLLinkedData.isType(v["@type"], ["NewsMediaOrganization", "Organization", "WebSite"]) {
-                        publisher = v["name"]?.string
-                    }
-                    for key in ["@graph", "mainEntity", "mainEntityOfPage"] where level < 4 {
-                        if let child = v[key] { queue.append((child, level + 1)) }
-                    }
-                default:
-                    continue
+            var article: JSONValue?
+            HTMLLinkedData.forEachObject(in: root) { v in
+                if HTMLLinkedData.isArticle(v["@type"]) {
+                    article = v
+                    return false
                 }
+                if page == nil && HTMLLinkedData.isType(v["@type"], ["WebPage", "ItemPage"]) { page = v }
+                if work == nil && HTMLLinkedData.isType(v["@type"], HTMLLinkedData.otherWorkTypes) { work = v }
+                if publisher == nil && HTMLLinkedData.isType(v["@type"], ["NewsMediaOrganization", "Organization", "WebSite"]) {
+                    publisher = v["name"]?.string
+                }
+                return true
+            }
+            if let article {
+                take(article)
+                // Authors given by reference: the CMS user who posted (Yoast's `Person`), not always the byline.
+                let isReference = { (a: JSONValue) in a["name"] == nil && a["@id"] != nil }
+                referencedAuthors = authors.filter(isReference).compactMap { HTMLLinkedData.namedObject(id: $0["@id"]?.string, in: root) }
+                authors.removeAll(where: isReference)
+                break blocks
             }
         }
         // A recipe's own date before the page's: the page's is often the date it was last built.
@@ -113,10 +105,10 @@ struct HTMLLinkedData {
         url = v["url"]?.string ?? v["mainEntityOfPage"]?["@id"]?.string
     }
 
-    /// An author given only as a reference (`{"@id": "https://…/#/schema/person/…"}`, as Yoast writes
-    /// every WordPress article's) as the object of the same `@id` elsewhere in the block, if it has a name.
-    static func resolved(_ author: JSONValue, in root: JSONValue) -> JSONValue {
-        guard author["name"] == nil, let id = author["@id"]?.string else { return author }
+    /// The objects of a JSON-LD block, breadth first: at the top level, in arrays and under `@graph`,
+    /// `mainEntity` and `mainEntityOfPage`, four levels deep and 512 values at most (a hostile block
+    /// costs bounded time). `visit` returns false to stop.
+    static func forEachObject(in root: JSONValue, _ visit: (JSONValue) -> Bool) {
         var queue: [(JSONValue, Int)] = [(root, 0)]
         var k = 0
         while k < queue.count && k < 512 {
@@ -126,13 +118,26 @@ struct HTMLLinkedData {
             case .array(let items) where level < 4:
                 queue += items.prefix(256).map { ($0, level + 1) }
             case .object:
-                if v["@id"]?.string == id, v["name"] != nil { return v }
-                if let graph = v["@graph"], level < 4 { queue.append((graph, level + 1)) }
+                guard visit(v) else { return }
+                for key in ["@graph", "mainEntity", "mainEntityOfPage"] where level < 4 {
+                    if let child = v[key] { queue.append((child, level + 1)) }
+                }
             default:
                 continue
             }
         }
-        return author
+    }
+
+    /// The object with `@id` `id` and a name in the block (`{"@id": "https://…/#/schema/person/…"}` is how
+    /// Yoast names every WordPress article's author).
+    static func namedObject(id: String?, in root: JSONValue) -> JSONValue? {
+        guard let id else { return nil }
+        var found: JSONValue?
+        forEachObject(in: root) { v in
+            if v["@id"]?.string == id, v["name"] != nil { found = v }
+            return found == nil
+        }
+        return found
     }
 
     private static func list(_ v: JSONValue) -> [JSONValue] {

@@ -74,9 +74,10 @@ enum HTMLTrailers {
         if endings.contains(key) { return .ending }
         if lines.contains(key) { return .line }
         // A label between dashes ("- Anzeige -", "– Advertisement –").
+        let keyLength = b - a
         while a < b, dashesAndSpaces.contains(scalars[a]) { a += 1 }
         while a < b, dashesAndSpaces.contains(scalars[b - 1]) { b -= 1 }
-        if a < b && b - a < key.unicodeScalars.count && lines.contains(String(scalars: scalars[a..<b])) { return .line }
+        if a < b && b - a < keyLength && lines.contains(String(scalars: scalars[a..<b])) { return .line }
         return nil
     }
 
