@@ -207,4 +207,28 @@ private func document(_ text: String) -> Document {
         #expect(q.speakerMention?.text == "he")
         #expect(q.cueMention?.text == "said")
     }
+
+    @Test func aQuotationInsideTheClauseItsCueReportsIsNotASecondQuote() throws {
+        let qs = learntAttributions("The police chief said that the new camera footage \"backs up what witnesses told us\" about the crash on Friday.")
+        #expect(qs.count == 1)
+        let q = try #require(qs.first)
+        #expect(q.kind == .mixed)
+        #expect(q.text.hasPrefix("that the new camera footage"))
+        #expect(q.cueMention?.text == "said")
+    }
+
+    @Test func aWordSeldomACueInsideAReportedClauseReportsNothing() throws {
+        let qs = learntAttributions("Committee members noted that in March the former aide invoked his right to remain silent.")
+        #expect(qs.count == 1)
+        #expect(qs.first?.cueMention?.text == "noted")
+        #expect(!qs.contains { $0.cueMention?.text == "invoked" })
+    }
+
+    @Test func aReportedClauseInsideAnotherWithACueOfItsOwnStays() throws {
+        let qs = learntAttributions("The lawyer said that the senator told reporters the deal would collapse by Friday.")
+        #expect(qs.contains { $0.cueMention?.text == "said" && $0.text.hasPrefix("that the senator told") })
+        let told = try #require(qs.first { $0.cueMention?.text == "told" })
+        #expect(told.text == "the deal would collapse by Friday")
+        #expect(told.speakerMention?.text == "the senator")
+    }
 }

@@ -119,9 +119,12 @@ func direct(_ text: String, entities: [Entity] = []) -> [Quote] {
         #expect(told?.cue == "told")   // PolNeAR marks `told`, not the listener
         let relative = direct("“We are ready for talks,” Putin, who arrived on Thursday, said.").first
         #expect(relative?.speakerMention?.text == "Putin")
-        let according = direct("The plan, according to Putin, might “lay the groundwork for a process.”").first
-        #expect(according?.speakerMention?.text == "Putin")
-        #expect(according?.cue == "according to")
+        // One attribution, one quote: the quotation is the end of the clause `according to` reports.
+        let according = quotes("The plan, according to Putin, might “lay the groundwork for a process.”")
+        #expect(according.count == 1)
+        #expect(according.first?.text.contains("lay the groundwork") == true)
+        #expect(according.first?.speakerMention?.text == "Putin")
+        #expect(according.first?.cue == "according to")
         let titled = direct(#""Subpoenas are not optional," Rep. Jason Chaffetz (R-Utah) said."#).first
         #expect(titled?.speakerMention?.text.hasPrefix("Rep. Jason Chaffetz") == true)
     }

@@ -17,13 +17,17 @@ import Testing
 
     @Test(.needsSharedData) func quotesAfterPutinSaidArePutins() throws {
         let (_, quotes) = try #require(Self.sampleQuotes())
-        let direct = quotes.filter { $0.kind == .direct }
-        for prefix in ["We appreciate the initiative", "the situation in Ukraine", "but such negotiations",
-                       "lay the groundwork", "unprecedented level of strategic partnership"] {
-            let q = try #require(direct.first { $0.text.hasPrefix(prefix) }, "no quote \(prefix)")
-            #expect(Self.isPutin(q), "\(prefix): \(q.speaker ?? "nil")")
+        // Quoted words inside a clause their cue reports are that one (mixed) quote.
+        for words in ["We appreciate the initiative", "the situation in Ukraine", "but such negotiations",
+                      "lay the groundwork", "unprecedented level of strategic partnership"] {
+            let holding = quotes.filter { $0.text.contains(words) }
+            #expect(!holding.isEmpty, "no quote \(words)")
+            for q in holding { #expect(Self.isPutin(q), "\(words): \(q.speaker ?? "nil")") }
         }
-        let according = try #require(direct.first { $0.text.hasPrefix("lay the groundwork") })
+        for words in ["but such negotiations", "unprecedented level of strategic partnership"] {
+            #expect(quotes.filter { $0.text.contains(words) }.count == 1, "\(words)")
+        }
+        let according = try #require(quotes.first { $0.text.hasPrefix("lay the groundwork") })
         #expect(according.cue?.lowercased() == "according to")
     }
 
@@ -32,7 +36,7 @@ import Testing
         let xi = try #require(quotes.first { $0.text.hasPrefix("I and President Putin agree") })
         #expect(xi.speaker == "Xi Jinping")
         #expect(xi.speakerEntity != nil)
-        let zelenskyy = try #require(quotes.first { $0.text == "to Europe, and to the United States" })
+        let zelenskyy = try #require(quotes.first { $0.text.contains("“to Europe, and to the United States”") })
         #expect(zelenskyy.speaker == "Volodymyr Zelenskyy")
         #expect(zelenskyy.speakerEntity != nil)
         #expect(zelenskyy.speakerMention?.text == "the head of Ukraine")

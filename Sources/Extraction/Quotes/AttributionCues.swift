@@ -28,15 +28,19 @@ public struct AttributionCues: Sendable {
     let verbs: Set<UInt64>
     /// Keys of nouns that introduce a content with `that`.
     let nouns: Set<UInt64>
+    /// Share of each word's occurrences that are part of a gold cue (`said` 0.92, `plans` 0.2).
+    let shares: [UInt64: Float]
 
     /// The cues among `entries` (the lexicon file keeps only words that are cues often enough):
     /// nouns when mostly after a determiner, verbs when their content mostly follows them.
     public init(_ entries: [Entry]) {
         var verbs = Set<UInt64>()
         var nouns = Set<UInt64>()
+        var shares: [UInt64: Float] = [:]
         for e in entries where e.cues > 0 {
             let key = PackedWord.pack(e.word)
             guard key != 0 else { continue }
+            shares[key] = max(shares[key] ?? 0, Float(e.cues) / Float(max(e.seen, e.cues)))
             if e.noun >= 0.5 {
                 nouns.insert(key)
             } else if e.after >= 0.5 {
@@ -45,7 +49,11 @@ public struct AttributionCues: Sendable {
         }
         self.verbs = verbs
         self.nouns = nouns
+        self.shares = shares
     }
+
+    /// How surely the word keyed `key` is a cue where it occurs: its share, 0 when not in the lexicon.
+    func share(_ key: UInt64) -> Float { shares[key] ?? 0 }
 
     /// No learnt cues: only the built-in reporting verbs.
     public static let none = AttributionCues([])
