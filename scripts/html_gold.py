@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy of publication day and authors on a hand-made gold set, bench/html-gold/dates-authors*.tsv
-(four sets; each file's header says how its pages were chosen and judged; sets 2-4 were judged blind,
+(five sets; each file's header says how its pages were chosen and judged; sets 2-5 were judged blind,
 and each one's first figure, before any fix it showed, is in the commit that added it).
 
 Usage: scripts/html_gold.py [GOLD.tsv] [RECORDS.jsonl]
