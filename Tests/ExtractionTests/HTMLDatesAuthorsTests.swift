@@ -42,6 +42,48 @@ import Testing
         #expect(HTMLDatesAuthorsTests.read(yearOnly).published == nil)
     }
 
+    /// Plone writes its JSON-LD in a `<script>` of no type: one schema.org object is still read; other
+    /// untyped scripts are code.
+    @Test func linkedDataInAScriptOfNoType() {
+        let page = """
+        <html><head><title>Vote</title><script>{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Vote",
+          "dateModified": "2022-01-27T21:37:38+01:00", "datePublished": "2022-01-28T06:00:00+01:00"}</script>
+        <script>var config = {"@context": "x", "datePublished": "2001-01-01"};</script>
+        </head><body><article><h1>Vote</h1><p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2022-01-28T06:00:00+01:00")
+    }
+
+    /// A meta line whose link is its author's name still gives its date; a date that is itself a link
+    /// (a blog's archive link) does not count as the line's.
+    @Test func aDateLineWithTheAuthorsLink() {
+        func page(_ meta: String) -> String {
+            """
+            <html><body><div class="post"><h1>Jahrestagung</h1>
+            <p class="post-meta">\(meta)</p>
+            <div class="entry-content"><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></div></body></html>
+            """
+        }
+        let authorLink = page(#"<span class="author vcard"><a href="/author/k/">KonstantinNotz</a></span> <span class="date updated">15. Januar 2015</span>"#)
+        #expect(HTMLDatesAuthorsTests.read(authorLink).published == "2015-01-15")
+        let dateLink = page(##"<a href="#" rel="bookmark">Donnerstag, Januar 15, 2015</a> / <span class="by-author">Konstantin</span>"##)
+        #expect(HTMLDatesAuthorsTests.read(dateLink).published == nil)
+    }
+
+    /// A URL whose last segment is a day (`/meldungen/29-10-2021`) dates the page when only one order of
+    /// day and month makes a date.
+    @Test func aDayFirstDateInTheURL() {
+        func page(_ url: String) -> String {
+            """
+            <html><head><link rel="canonical" href="\(url)"></head><body><article><h1>Zehn Jahre</h1>
+            <p>\(HTMLDatesAuthorsTests.prose)</p></article></body></html>
+            """
+        }
+        #expect(HTMLDatesAuthorsTests.read(page("https://example.org/meldungen/29-10-2021")).published == "2021-10-29")
+        #expect(HTMLDatesAuthorsTests.read(page("https://example.org/meldungen/10-29-2021")).published == "2021-10-29")
+        #expect(HTMLDatesAuthorsTests.read(page("https://example.org/meldungen/03-04-2021")).published == nil)
+    }
+
     /// An author the JSON-LD names only by `@id` (as Yoast writes WordPress articles) is the `Person`
     /// of that `@id` in the graph, when the page shows no byline; a byline it shows comes first, and
     /// a user named after the site is the site's account.

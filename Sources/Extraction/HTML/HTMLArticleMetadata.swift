@@ -165,7 +165,7 @@ struct HTMLArticleMetadata {
         // article, as htmldate's extensive search reads the page's text ("Benni, 10. September 2017").
         if publishedCandidates.isEmpty {
             for (k, p) in paragraphs.items.enumerated().dropFirst(max(0, start - 30)).prefix(40)
-                where p.length <= 120 && p.kind != .title && p.linkLength * 2 < p.length && (!p.excluded || k < start)
+                where p.length <= 120 && p.kind != .title && !HTMLArticleMetadata.isMostlyLink(p) && (!p.excluded || k < start)
                 && HTMLArticleMetadata.hasYear(p.text) {
                 if let s = HTMLDateText.loose(String(decoding: p.text, as: UTF8.self)) {
                     publishedCandidates.append(s)
@@ -229,7 +229,7 @@ struct HTMLArticleMetadata {
             let cue = dateCue(p.text)
             // A marked line that is mostly a link is a teaser's date, not the article's (a bare date line
             // that is a link most often leads to the month's archive).
-            let notALink = p.linkLength * 2 < p.length
+            let notALink = !isMostlyLink(p)
             let atHead = k >= start - 30 && k <= start + 5
             let bylineLine = { p.flags.contains(.byline) || opensByline(String(decoding: p.text.prefix(24), as: UTF8.self)) }
             let markedLine = atHead && p.kind != .title && notALink && (p.innerMarks.contains(.date) || p.innerMarks.contains(.byline) || bylineLine())
@@ -247,6 +247,13 @@ struct HTMLArticleMetadata {
             }
         }
         return [cued, flagged, inner, bare, bylined].compactMap { $0 }
+    }
+
+    /// Whether a line is mostly link text, as a teaser's or an archive link's date is, and not a meta
+    /// line whose only link is the author's name ("<a rel=author>KonstantinNotz</a> 15. Januar 2015";
+    /// a date that is itself a link is not the line's).
+    static func isMostlyLink(_ p: HTMLParagraphs.Paragraph) -> Bool {
+        p.linkLength * 2 >= p.length && !(p.innerMarks.contains(.byline) && p.linkLength <= 40 && !p.linkHasDigits)
     }
 
     /// Whether a paragraph may hold the article's date (`forDate`) or byline: not page furniture, unless it

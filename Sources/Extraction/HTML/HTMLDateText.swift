@@ -269,6 +269,7 @@ enum HTMLDateText {
                 if dayPart.count >= 1 && dayPart.count <= 2, let d = Int(dayPart), let day = valid(y, m, d) { return day }
             }
             if p.count >= 10, let s = iso(Array(p.utf8.prefix(10))), p.prefix(10).contains("-") { return s.day }
+            if let day = dayFirst(p) { return day }
             if p.count >= 8, p.prefix(8).allSatisfy({ $0.isNumber }), p.count == 8 || !(p.dropFirst(8).first?.isNumber ?? false),
                let y = Int(p.prefix(4)), let m = Int(p.dropFirst(4).prefix(2)), let d = Int(p.dropFirst(6).prefix(2)),
                let day = valid(y, m, d) { return day }
@@ -278,6 +279,21 @@ enum HTMLDateText {
         let bytes = Array(url.utf8)
         if let at = firstISODay(in: bytes), let s = iso(Array(bytes[at..<(at + 10)])) { return s.day }
         return nil
+    }
+
+    /// A path segment that is a day, month and year (`…/meldungen/29-10-2021`), when only one order of
+    /// day and month is a date or both give the same day.
+    private static func dayFirst(_ segment: Substring) -> CivilDate? {
+        let fields = segment.split(separator: "-", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0].count <= 2, fields[1].count <= 2, fields[2].count == 4,
+              let a = Int(fields[0]), let b = Int(fields[1]), let y = Int(fields[2]) else { return nil }
+        let european = valid(y, b, a), american = valid(y, a, b)
+        switch (european, american) {
+        case let (e?, nil): return e
+        case let (nil, u?): return u
+        case let (e?, u?) where e == u: return e
+        default: return nil
+        }
     }
 
     /// Where `19dd-dd-dd` or `20dd-dd-dd` first occurs in `bytes` (a byte scan: an ICU regular

@@ -9,6 +9,8 @@ struct HTMLParagraphs {
         /// Code points that are not white space; link text among them.
         var length: Int
         var linkLength: Int
+        /// Whether a digit is among the link text (a date or a number that is a link).
+        var linkHasDigits = false
         /// The innermost element holding the paragraph (-1: none) and the event it starts at.
         var owner: Int32
         var event: Int32
@@ -148,6 +150,7 @@ struct HTMLParagraphs {
         var open: [Open] = []
         var buffer: [UInt8] = []
         var length = 0, linkLength = 0
+        var linkHasDigits = false
         var startEvent: Int32 = 0
         var bufferExcluded = false
         var breaks = 0
@@ -161,11 +164,13 @@ struct HTMLParagraphs {
             guard !buffer.isEmpty else { return }
             let kind: Kind = h1 > 0 ? .title : headings > 0 ? .heading : pres > 0 ? .preformatted : quotes > 0 ? .quote
                 : items > 0 ? .listItem : cells > 0 ? .cell : .paragraph
-            self.items.append(Paragraph(text: buffer, length: length, linkLength: linkLength, owner: owner, event: startEvent,
-                                        kind: kind, flags: flags, excluded: bufferExcluded, innerMarks: innerMarks))
+            self.items.append(Paragraph(text: buffer, length: length, linkLength: linkLength, linkHasDigits: linkHasDigits,
+                                        owner: owner, event: startEvent, kind: kind, flags: flags, excluded: bufferExcluded,
+                                        innerMarks: innerMarks))
             buffer.removeAll(keepingCapacity: true)
             length = 0
             linkLength = 0
+            linkHasDigits = false
         }
 
         for (index, event) in page.events.enumerated() {
@@ -227,7 +232,10 @@ struct HTMLParagraphs {
                 buffer.append(contentsOf: page.text[from..<Int(b)])
                 let n = Int(HTMLParagraphs.codePoints(page.text, from, Int(b)))
                 length += n
-                if links > 0 { linkLength += n }
+                if links > 0 {
+                    linkLength += n
+                    if !linkHasDigits { linkHasDigits = page.text[from..<Int(b)].contains { $0 >= 0x30 && $0 <= 0x39 } }
+                }
                 if !ex, let top {
                     keptLength[Int(top.element)] += Int32(n)
                     if links > 0 { keptLinkLength[Int(top.element)] += Int32(n) }

@@ -479,8 +479,10 @@ struct HTMLParser {
             }
         case .script:
             // The type with its punctuation escaped (`application&#x2F;ld&#x2B;json`) is the same type.
+            // So is a script of no type that is one schema.org object (Plone writes its JSON-LD so).
             if attributes.value(.type, in: s, contains: "ld+json")
-                || attributes.value(.type, in: s, contains: "&") && attributes.lowercased(.type, in: s)?.contains("ld+json") == true,
+                || attributes.value(.type, in: s, contains: "&") && attributes.lowercased(.type, in: s)?.contains("ld+json") == true
+                || !attributes.has(.type) && opensLinkedData(start, end),
                page.declarations.jsonLD.reduce(0, { $0 + $1.count }) + (end - start) <= HTMLDeclarations.maxJSONLD {
                 page.declarations.jsonLD.append(Array(s[start..<end]))
             }
@@ -488,6 +490,16 @@ struct HTMLParser {
         }
         if tag.isBlock { blockBreak() }
         i = end == n ? n : (find(">", from: end) ?? n - 1) + 1
+    }
+
+    /// Whether `s[start..<end]` opens with `{"@context"` (white space allowed around the brace).
+    private func opensLinkedData(_ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end, isSpace(s[i]) { i += 1 }
+        guard i < end, s[i] == UInt8(ascii: "{") else { return false }
+        i += 1
+        while i < end, isSpace(s[i]) { i += 1 }
+        return i + 10 <= end && matches("\"@context\"", at: i)
     }
 
     private mutating func declareMeta() {
