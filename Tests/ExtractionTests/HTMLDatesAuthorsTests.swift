@@ -70,6 +70,40 @@ import Testing
         #expect(HTMLDatesAuthorsTests.read(dateLink).published == nil)
     }
 
+    /// A date line after the headline followed by the article's category links: the links are not the
+    /// date's, which stays the line's.
+    @Test func aDateLineWithCategoryLinks() {
+        let page = """
+        <html><body><div id="article"><h1>Gute Löhne</h1><span class="_publishingdate">07.11.2023</span>
+        <span class="category"><a href="/c/ormalingen">Ormalingen</a>, <a href="/tc/baselbiet">Baselbiet</a></span>
+        <div class="content"><p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></div></body></html>
+        """
+        #expect(HTMLDatesAuthorsTests.read(page).published == "2023-11-07")
+    }
+
+    /// Polish and Portuguese month names, in the genitive a date uses ("7 kwietnia 2021").
+    @Test func polishAndPortugueseMonths() {
+        #expect(HTMLDateText.loose("opublikowano:  7 kwietnia 2021")?.day.iso == "2021-04-07")
+        #expect(HTMLDateText.loose("12 de março de 2020")?.day.iso == "2020-03-12")
+        #expect(HTMLDateText.loose("3 grudnia 2019, 10:15")?.day.iso == "2019-12-03")
+        #expect(!HTMLDateText.isCalendarWord("Maja"))
+    }
+
+    /// A UTC instant in the small hours whose date line shows the day before is an evening in the
+    /// Americas: the page's day. A date line of the day after is not taken (it may be the header's today).
+    @Test func aUTCInstantInTheSmallHoursAndTheLocalDateLine() {
+        func page(_ utc: String, _ shown: String) -> String {
+            """
+            <html><head><meta property="article:published_time" content="\(utc)"></head><body><div class="post">
+            <h1>Fashion show</h1><div class="meta"><span class="date">\(shown)</span></div>
+            <p>\(HTMLDatesAuthorsTests.prose)</p><p>\(HTMLMainContentTests.second)</p></div></body></html>
+            """
+        }
+        #expect(HTMLDatesAuthorsTests.read(page("2022-05-04T03:37:37+00:00", "3 May, 2022, 11:37 pm")).published == "2022-05-03")
+        #expect(HTMLDatesAuthorsTests.read(page("2022-05-04T13:37:37+00:00", "3 May, 2022")).published?.hasPrefix("2022-05-04") == true)
+        #expect(HTMLDatesAuthorsTests.read(page("2022-05-04T20:37:37+00:00", "5 May, 2022")).published?.hasPrefix("2022-05-04") == true)
+    }
+
     /// A URL whose last segment is a day (`/meldungen/29-10-2021`) dates the page when only one order of
     /// day and month makes a date.
     @Test func aDayFirstDateInTheURL() {

@@ -189,7 +189,8 @@ struct HTMLArticleMetadata {
     /// The declared date to trust first. The earliest, as an update often rewrites one of the fields;
     /// but when the fields disagree, not one that is a later update's day (a bare `date` field often
     /// holds it), and the one the page shows if it shows one of them. A UTC instant whose URL gives the
-    /// day before or after is that day: the site's local day (a date line may be the page header's today).
+    /// day before or after is that day: the site's local day; so is a date line's day before a UTC
+    /// time before 08:00 (a date line may be the page header's today: not a day after).
     static func firstDeclared(_ declared: [HTMLDateText.Stamp], modified: [HTMLDateText.Stamp], shown: HTMLDateText.Stamp?,
                               inURL: HTMLDateText.Stamp?) -> HTMLDateText.Stamp? {
         guard var first = declared.min() else { return nil }
@@ -200,9 +201,15 @@ struct HTMLArticleMetadata {
             let kept = original.isEmpty ? declared : original
             first = kept.first { $0.day == shown?.day } ?? kept.min() ?? first
         }
-        if let time = first.time, time.hasSuffix("Z") || time.hasSuffix("+00:00"), let local = inURL,
-           abs(local.day.daysSinceEpoch - first.day.daysSinceEpoch) == 1 {
-            return HTMLDateText.Stamp(day: local.day, time: nil)
+        if let time = first.time, time.hasSuffix("Z") || time.hasSuffix("+00:00") {
+            if let local = inURL, abs(local.day.daysSinceEpoch - first.day.daysSinceEpoch) == 1 {
+                return HTMLDateText.Stamp(day: local.day, time: nil)
+            }
+            // An evening in the Americas is the small hours in UTC: a date line with the day before.
+            if let local = shown, local.day.daysSinceEpoch == first.day.daysSinceEpoch - 1,
+               let hour = Int(time.dropFirst().prefix(2)), hour < 8 {
+                return HTMLDateText.Stamp(day: local.day, time: nil)
+            }
         }
         return first
     }
@@ -253,7 +260,7 @@ struct HTMLArticleMetadata {
     /// line whose only link is the author's name ("<a rel=author>KonstantinNotz</a> 15. Januar 2015";
     /// a date that is itself a link is not the line's).
     static func isMostlyLink(_ p: HTMLParagraphs.Paragraph) -> Bool {
-        p.linkLength * 2 >= p.length && !(p.innerMarks.contains(.byline) && p.linkLength <= 40 && !p.linkHasDigits)
+        p.linkLength * 2 >= p.length && (p.linkHasDigits || p.linkLength > 40)
     }
 
     /// Whether a paragraph may hold the article's date (`forDate`) or byline: not page furniture, unless it

@@ -58,7 +58,7 @@ enum HTMLDateText {
     /// "By Jane Doe, August 14, 2020").
     static func isCalendarWord(_ word: some StringProtocol) -> Bool {
         let w = word.lowercased().trimmingPunctuation()
-        return months[w] != nil || weekdays.contains(w)
+        return months[w] != nil && w != "maja" || weekdays.contains(w)   // Polish May is also a first name
     }
 
     /// Whether `word` (any case, punctuation around it ignored) names a day of the week.
@@ -78,18 +78,18 @@ enum HTMLDateText {
     private static let months: [String: Int] = {
         var m: [String: Int] = [:]
         let names: [[String]] = [
-            ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "gennaio", "januari", "stycznia"],
-            ["february", "feb", "februar", "février", "fevrier", "févr", "febrero", "febbraio", "februari"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo", "maart"],
-            ["april", "apr", "avril", "avr", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio", "mei"],
-            ["june", "jun", "juni", "juin", "junio", "giugno"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio"],
-            ["august", "aug", "août", "aout", "agosto", "augustus"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre"],
-            ["november", "nov", "novembre", "noviembre"],
-            ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dicembre"],
+            ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "gennaio", "januari", "stycznia", "styczeń", "janeiro"],
+            ["february", "feb", "februar", "février", "fevrier", "févr", "febrero", "febbraio", "februari", "lutego", "luty", "fevereiro"],
+            ["march", "mar", "märz", "maerz", "mars", "marzo", "maart", "marca", "marzec", "março"],
+            ["april", "apr", "avril", "avr", "abril", "aprile", "kwietnia", "kwiecień"],
+            ["may", "mai", "mayo", "maggio", "mei", "maja", "maj", "maio"],
+            ["june", "jun", "juni", "juin", "junio", "giugno", "czerwca", "czerwiec", "junho"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lipca", "lipiec", "julho"],
+            ["august", "aug", "août", "aout", "agosto", "augustus", "sierpnia", "sierpień"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "września", "wrzesień", "setembro"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "października", "październik", "outubro"],
+            ["november", "nov", "novembre", "noviembre", "listopada", "listopad", "novembro"],
+            ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dicembre", "grudnia", "grudzień", "dezembro"],
         ]
         for (k, list) in names.enumerated() { for n in list { m[n] = k + 1 } }
         return m
