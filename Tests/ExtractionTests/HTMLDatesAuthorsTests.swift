@@ -81,6 +81,22 @@ import Testing
         #expect(HTMLDatesAuthorsTests.read(page).published == "2023-11-07")
     }
 
+    /// An info box beside the article with its labels and values on lines of their own ("Datum" /
+    /// "31.01.2022", "Autor" / a name) dates a page that declares nothing, even in a sidebar; so does a
+    /// label and its date on one line. An unlabelled date there does not.
+    @Test func aLabelledDateInAnInfoBox() {
+        func page(_ box: String) -> String {
+            """
+            <html><body><div class="main"><h1>Hallenmeisterschaften</h1><p>\(HTMLDatesAuthorsTests.prose)</p>
+            <p>\(HTMLMainContentTests.second)</p></div>
+            <aside class="sidebar"><h3>News-Info</h3>\(box)</aside></body></html>
+            """
+        }
+        #expect(HTMLDatesAuthorsTests.read(page("<dl><dt>Datum</dt><dd>31.01.2022</dd><dt>Autor</dt><dd>Peter Muster</dd></dl>")).published == "2022-01-31")
+        #expect(HTMLDatesAuthorsTests.read(page("<div><span>Mise en ligne :</span> <span>23 mai 2019</span></div>")).published == "2019-05-23")
+        #expect(HTMLDatesAuthorsTests.read(page("<div>31.01.2022</div><div>Peter Muster</div>")).published == nil)
+    }
+
     /// Polish and Portuguese month names, in the genitive a date uses ("7 kwietnia 2021").
     @Test func polishAndPortugueseMonths() {
         #expect(HTMLDateText.loose("opublikowano:  7 kwietnia 2021")?.day.iso == "2021-04-07")

@@ -173,6 +173,43 @@ struct HTMLArticleMetadata {
                 }
             }
         }
+        // Still nothing: an info box's label and value on lines of their own ("Date" / "19.01.2020",
+        // "Datum" / "31.01.2022" beside "Autor" / a name), wherever the box is: such a labelled pair
+        // is the article's own, even in a sidebar that the body leaves out.
+        if publishedCandidates.isEmpty {
+            let items = paragraphs.items
+            for (k, p) in items.enumerated() where p.length <= 40 {
+                // The label alone with its value on the next line, or both on one ("Datum 25.01.2022").
+                let firstDigit = p.text.firstIndex { $0 >= 0x30 && $0 <= 0x39 } ?? p.text.endIndex
+                let value: HTMLParagraphs.Paragraph
+                if firstDigit == p.text.endIndex, k + 1 < items.count, HTMLArticleMetadata.isDateLabel(p.text) {
+                    value = items[k + 1]
+                } else if firstDigit > 0, HTMLArticleMetadata.isDateLabel(Array(p.text[..<firstDigit])) {
+                    value = p
+                } else {
+                    continue
+                }
+                if value.length <= 40, value.linkLength == 0, HTMLArticleMetadata.hasYear(value.text),
+                   let s = HTMLDateText.loose(String(decoding: value.text, as: UTF8.self)) {
+                    publishedCandidates.append(s)
+                    break
+                }
+            }
+        }
+    }
+
+    /// Labels of a publication date standing on a line of their own, a colon allowed.
+    private static let dateLabels: Set<String> = [
+        "date", "published", "published on", "publication date", "datum", "veröffentlicht", "veröffentlicht am",
+        "erschienen am", "publiziert", "mise en ligne", "publié le", "date de publication", "publicado", "fecha",
+        "pubblicato", "data", "opublikowano",
+    ]
+
+    /// Whether `text` is only a publication date's label ("Datum", "Date:", "Mise en ligne").
+    static func isDateLabel(_ text: [UInt8]) -> Bool {
+        var t = text
+        while let last = t.last, last == UInt8(ascii: ":") || last == 0x20 { t.removeLast() }
+        return dateLabels.contains(String(decoding: t, as: UTF8.self).lowercased())
     }
 
     /// Whether `text` holds a year from 1990 to 2039 as a number of its own.
