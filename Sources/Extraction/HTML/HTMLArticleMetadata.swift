@@ -294,8 +294,8 @@ struct HTMLArticleMetadata {
     }
 
     /// Whether a line is mostly link text, as a teaser's or an archive link's date is, and not a meta
-    /// line whose only link is the author's name ("<a rel=author>KonstantinNotz</a> 15. Januar 2015";
-    /// a date that is itself a link is not the line's).
+    /// line whose links are short and hold no digit: the author's name or the categories beside the
+    /// date ("<a rel=author>KonstantinNotz</a> 15. Januar 2015"). A date that is itself a link is not the line's.
     static func isMostlyLink(_ p: HTMLParagraphs.Paragraph) -> Bool {
         p.linkLength * 2 >= p.length && (p.linkHasDigits || p.linkLength > 40)
     }
